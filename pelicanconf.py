@@ -1,0 +1,53 @@
+"""Development settings: ``pelican -s pelicanconf.py`` builds the site into ``output/``."""
+
+AUTHOR = "The Daily Synthesizer"
+SITENAME = "The Daily Synthesizer"
+SITESUBTITLE = (
+    "A daily show about AI, chips and the people in between, published from its transcripts."
+)
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+# The project root is Pelican's PATH: transcripts live in seeds/, pages in content/.
+PATH = "."
+ARTICLE_PATHS = ["seeds"]
+PAGE_PATHS = ["content/pages"]
+STATIC_PATHS = ["content/images"]
+EXTRA_PATH_METADATA = {}
+OUTPUT_PATH = "output"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["transcript_podcast"]
+THEME = "theme"
+
+# Every episode lives in its own folder, next to its transcript files.
+ARTICLE_URL = "episodes/{slug}/"
+ARTICLE_SAVE_AS = "episodes/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = ["index"]
+DEFAULT_PAGINATION = 20
+ARCHIVES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+
+# Pelican's own feeds are replaced by the plugin's podcast feed.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Output must not depend on the clock or file times.
+DEFAULT_DATE = None
+RELATIVE_URLS = False
+LOAD_CONTENT_CACHE = False
+
+PODCAST_OPENING_SECONDS = 60
+PODCAST_STRICT = False

@@ -1,0 +1,16 @@
+"""Pelican plugin: publish a podcast from its transcripts.
+
+``register()`` only connects module-level receivers (blinker keeps weak references); the
+work lives in the pure core modules and in :mod:`.pelican_shell`.
+"""
+
+from pelican import signals
+
+from . import pelican_shell
+
+
+def register():
+    signals.initialized.connect(pelican_shell.check_settings)
+    signals.readers_init.connect(pelican_shell.add_reader)
+    signals.article_generator_pretaxonomy.connect(pelican_shell.settle_identities)
+    signals.article_generator_finalized.connect(pelican_shell.stop_on_bad_transcripts)

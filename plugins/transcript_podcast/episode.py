@@ -1,0 +1,69 @@
+"""Plain data for one episode: what the parser produces and every writer consumes.
+
+The classes are frozen dataclasses so they are hashable, comparable in tests and picklable
+(Pelican caches reader output between builds).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One timestamped fragment of speech: start second, text as written, source line."""
+
+    start: int
+    text: str
+    line: int = 0
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone credited on the show or an episode (podcast:person)."""
+
+    name: str
+    role: str = "host"
+    group: str = "cast"
+    href: str | None = None
+    img: str | None = None
+
+
+@dataclass(frozen=True)
+class AudioSource:
+    """Where an episode's recording comes from: a project file or a remote URL.
+
+    ``path`` is relative to the project root; a remote ``url`` carries its byte ``length``
+    (and optionally ``duration`` and MIME ``type``) because the build cannot measure it.
+    """
+
+    path: str | None = None
+    url: str | None = None
+    length: int | None = None
+    duration: float | None = None
+    mime_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Episode:
+    """One published episode, independent of Pelican."""
+
+    stem: str
+    source_path: str
+    title: str
+    notes: str
+    air_date: date
+    segments: tuple[Segment, ...]
+    guid: str
+    slug: str | None = None
+    number: int | None = None
+    season: int | None = None
+    explicit: bool | None = None
+    audio: AudioSource | None = None
+    image: str | None = None
+    people: tuple[Person, ...] = field(default_factory=tuple)
+
+    @property
+    def spoken_segments(self):
+        """Segments that carry words; empty fragments are kept in ``segments`` only."""
+        return tuple(s for s in self.segments if s.text)

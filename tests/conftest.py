@@ -1,0 +1,60 @@
+"""Shared fixtures: the real seeds, and real Pelican builds in temporary project folders."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+PROJECT_PARTS = ("pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
+
+
+def make_project(folder, seeds=SEEDS):
+    """A copy of this project in ``folder`` whose ``seeds/`` holds ``seeds``."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(
+                source, folder / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+            )
+        else:
+            shutil.copy(source, folder / part)
+    (folder / "seeds").mkdir()
+    for seed in seeds:
+        shutil.copy(seed, folder / "seeds" / Path(seed).name)
+    return folder
+
+
+def build(project, settings_file="pelicanconf.py", **overrides):
+    """Build ``project`` in this process with real Pelican; returns the output folder."""
+    settings = read_settings(str(project / settings_file), override=overrides)
+    Pelican(settings).run()
+    return Path(settings["OUTPUT_PATH"])
+
+
+def run_pelican(project, settings_file="pelicanconf.py"):
+    """Build ``project`` the way a podcaster does, in a separate ``pelican`` process."""
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", settings_file, "--log-handler", "plain"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory):
+    """The real seeds built once with the development settings."""
+    folder = make_project(tmp_path_factory.mktemp("seed-site"))
+    return build(folder)

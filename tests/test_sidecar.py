@@ -1,0 +1,125 @@
+from datetime import date
+
+import pytest
+
+from transcript_podcast.episode import AudioSource, Person
+from transcript_podcast.errors import TranscriptError
+from transcript_podcast.seed_files import load_episode
+from transcript_podcast.sidecar import read_sidecar
+
+from .conftest import SEEDS
+
+FULL = b"""
+date = 2026-05-18
+slug = "usa-wants-back"
+guid = "legacy-guid-149"
+episode = 149
+season = 2
+explicit = false
+image = "https://cdn.example.org/149.jpg"
+
+[audio]
+url = "https://cdn.example.org/149.mp3"
+length = 12345678
+duration = 1337.5
+
+[[people]]
+name = "Emma"
+role = "Host"
+href = "https://example.org/emma"
+
+[[speakers]]
+start = "00:00:00"
+name = "Emma"
+
+[[speakers]]
+start = "00:00:21"
+name = "Synthesizer"
+"""
+
+
+def test_every_key_is_read():
+    values = read_sidecar(FULL, "seeds/x.toml")
+    assert values == {
+        "air_date": date(2026, 5, 18),
+        "slug": "usa-wants-back",
+        "guid": "legacy-guid-149",
+        "number": 149,
+        "season": 2,
+        "explicit": False,
+        "image": "https://cdn.example.org/149.jpg",
+        "audio": AudioSource(
+            url="https://cdn.example.org/149.mp3", length=12345678, duration=1337.5
+        ),
+        "people": (Person(name="Emma", role="host", href="https://example.org/emma"),),
+        "speakers": ((0, "Emma"), (21, "Synthesizer")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (b"episode = 'three'", "'episode' must be a positive integer"),
+        (b"episode = 0", "'episode' must be a positive integer"),
+        (b"explicit = 'no'", "'explicit' must be true or false"),
+        (b"date = 'May 5'", "'date' must be a date"),
+        (b"titel = 'x'", "unknown key 'titel'"),
+        (b"image = 'javascript:alert(1)'", "'image' must be an http(s) URL"),
+        (b"audio = '../outside.mp3'", "'audio.path' must be a path inside the project"),
+        (b"audio = '/etc/passwd'", "'audio.path' must be a path inside the project"),
+        (b"[audio]\nurl = 'https://x.org/a.mp3'", "needs its byte 'length'"),
+        (b"[audio]\npath = 'a.mp3'\nlength = 3", "'audio.length' is measured from the file"),
+        (b"slug = 'Has Spaces'", "'slug' must be lowercase"),
+        (b"[[people]]\nrole = 'host'", "'people[0]' needs a 'name'"),
+        (b"[[speakers]]\nstart = '1:2'\nname = 'A'", "'speakers[0].start' must be a time"),
+    ],
+)
+def test_bad_values_name_the_key(text, words):
+    with pytest.raises(TranscriptError) as caught:
+        read_sidecar(text, "seeds/x.toml")
+    assert str(caught.value).startswith("seeds/x.toml: ")
+    assert words in str(caught.value)
+
+
+def test_toml_syntax_error_names_the_line():
+    with pytest.raises(TranscriptError) as caught:
+        read_sidecar(b"slug = 'a'\nepisode = = 3\n", "seeds/x.toml")
+    assert caught.value.line == 2
+    assert str(caught.value).startswith("seeds/x.toml:2: not valid TOML")
+
+
+def test_sidecar_overrides_the_episode(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    seed = tmp_path / "seeds" / SEEDS[1].name
+    seed.write_bytes(SEEDS[1].read_bytes())
+    seed.with_suffix(".toml").write_bytes(FULL)
+    episode = load_episode(seed, tmp_path)
+    assert (episode.air_date, episode.guid, episode.number, episode.slug) == (
+        date(2026, 5, 18),
+        "legacy-guid-149",
+        149,
+        "usa-wants-back",
+    )
+    speakers = {s.start: s.speaker for s in episode.segments}
+    assert speakers[0] == "Emma"
+    assert speakers[21] == "Synthesizer"
+    assert speakers[26] == "Synthesizer"
+
+
+def test_identity_comes_from_the_file_stem(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    seed = tmp_path / "seeds" / SEEDS[0].name
+    seed.write_bytes(SEEDS[0].read_bytes())
+    before = load_episode(seed, tmp_path)
+    seed.write_text(seed.read_text().replace("USA vs China", "A new title", 1))
+    after = load_episode(seed, tmp_path)
+    assert after.title.startswith("A new title")
+    assert before.guid == after.guid == "000_cf1f7d48bab437eb"
+
+
+def test_audio_next_to_the_transcript_is_found(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    seed = tmp_path / "seeds" / SEEDS[0].name
+    seed.write_bytes(SEEDS[0].read_bytes())
+    seed.with_suffix(".m4a").write_bytes(b"\0" * 10)
+    assert load_episode(seed, tmp_path).audio == AudioSource(path=f"seeds/{seed.stem}.m4a")
