@@ -1,5 +1,6 @@
 """Shared fixtures: the real seeds, and real Pelican builds in temporary project folders."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+IN_CI = bool(os.environ.get("CI"))
 PROJECT_PARTS = ("pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
 
 
@@ -58,3 +60,15 @@ def seed_site(tmp_path_factory):
     """The real seeds built once with the development settings."""
     folder = make_project(tmp_path_factory.mktemp("seed-site"))
     return build(folder)
+
+
+def require(available, what):
+    """Skip a test whose outside tool is missing on a developer's machine; fail it in CI.
+
+    CI (``CI`` set) installs every tool in ``.ci/run``, so there a missing tool is a defect.
+    """
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required in CI (.ci/run installs it)")
+    pytest.skip(f"{what} is not installed (see the README's test section)")

@@ -45,6 +45,26 @@ class AudioSource:
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    """The audio file as the feed and the player see it: absolute facts, not a source."""
+
+    url: str
+    length: int
+    mime_type: str
+    duration: float
+
+
+@dataclass(frozen=True)
+class TranscriptLink:
+    """One published transcript file of an episode (page download and podcast:transcript)."""
+
+    label: str
+    url: str
+    mime_type: str
+    timed: bool
+
+
+@dataclass(frozen=True)
 class Episode:
     """One published episode, independent of Pelican."""
 

@@ -3,9 +3,11 @@
 import logging
 from pathlib import Path
 
+from .episode import TranscriptLink
 from .identity import duplicate_stems, unique_slugs
 from .reader import TranscriptReader, is_seed
 from .settings import SettingsError, with_defaults
+from .transcript_formats import FORMATS
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +72,14 @@ def settle_identities(generator):
                 final,
             )
         article.slug = final
+        article.transcripts = transcript_links(article)
+
+
+def transcript_links(article):
+    """Where each transcript format of ``article`` is published, relative to SITEURL."""
+    return [
+        TranscriptLink(f.label, f"{article.url}{f.filename}", f.mime_type, f.timed) for f in FORMATS
+    ]
 
 
 def failed_seeds(generator):

@@ -28,6 +28,7 @@ def boolean(value):
 
 
 SETTINGS = (
+    # Reading transcripts
     Setting(
         "PODCAST_OPENING_SECONDS",
         60,
@@ -43,6 +44,19 @@ SETTINGS = (
         "Stop the build (non-zero exit) after reporting every bad transcript. "
         "On in `publishconf.py`; off in development, where bad files are skipped.",
     ),
+    # The podcast feed
+    Setting(
+        "PODCAST_FEED_PATH",
+        "feed.xml",
+        lambda value: isinstance(value, str) and bool(value) and not value.startswith("/"),
+        "a path relative to the output folder",
+        "Where the podcast RSS feed is written; every page advertises it.",
+    ),
+    # Transcript files
+    # The site and its pages
+    # Search
+    # Narration
+    # Publishing
 )
 
 

@@ -1,8 +1,32 @@
 """Pure writers from an episode's segments to transcript formats (no Pelican here)."""
 
+from dataclasses import dataclass
 from html import escape
 
 from .seed_format import format_stamp
+
+
+@dataclass(frozen=True)
+class TranscriptFormat:
+    """A transcript file written next to each episode page as ``transcript.<extension>``."""
+
+    extension: str
+    mime_type: str
+    label: str
+    timed: bool
+
+    @property
+    def filename(self):
+        return f"transcript.{self.extension}"
+
+
+FORMATS = (
+    TranscriptFormat("vtt", "text/vtt", "WebVTT", timed=True),
+    TranscriptFormat("srt", "application/x-subrip", "SRT", timed=True),
+    TranscriptFormat("json", "application/json", "Podcast Index JSON", timed=True),
+    TranscriptFormat("html", "text/html", "HTML", timed=False),
+    TranscriptFormat("txt", "text/plain", "Plain text", timed=False),
+)
 
 
 def anchor_id(start):
