@@ -16,6 +16,7 @@ section is either a timed segment, blank, or the trailing ``New comment`` residu
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from .episode import Segment
 from .errors import TranscriptError
@@ -62,6 +63,11 @@ def header_name(line):
     return line.strip().rstrip(":").strip().casefold()
 
 
+def resembles(line, header):
+    """True for a line that is probably a mistyped ``header`` ("Show transcipt")."""
+    return SequenceMatcher(None, header_name(line), header).ratio() >= 0.8
+
+
 def parse_timestamp(stamp, path, line):
     """``HH:MM:SS`` → seconds, refusing minutes or seconds past 59."""
     match = STAMP.match(stamp)
@@ -86,8 +92,14 @@ def parse_seed(text, path):
         raise TranscriptError(path, title_line, "the first line must be the episode title")
 
     if len(numbered) < 2 or header_name(numbered[1][1]) != NOTES_HEADER:
-        where = numbered[1][0] if len(numbered) > 1 else title_line
-        raise TranscriptError(path, where, "expected a 'Show notes' line after the title")
+        if len(numbered) < 2:
+            raise TranscriptError(path, title_line, "expected a 'Show notes' line after the title")
+        where, found = numbered[1]
+        raise TranscriptError(
+            path,
+            where,
+            f"expected a 'Show notes' line after the title, found {shorten(found.strip())!r}",
+        )
 
     notes_lines, body_start = [], None
     for index in range(2, len(numbered)):
@@ -95,6 +107,10 @@ def parse_seed(text, path):
         if header_name(line) == TRANSCRIPT_HEADER:
             body_start = index + 1
             break
+        if resembles(line, TRANSCRIPT_HEADER):
+            raise TranscriptError(
+                path, number, f"{line.strip()!r} looks like a misspelled 'Show transcript'"
+            )
         if TIMED_LINE.match(line.strip()):
             raise TranscriptError(
                 path, number, "timestamped line before the 'Show transcript' line"

@@ -38,11 +38,13 @@ def read_sidecar(data, path):
         raise TranscriptError(
             path, line, f"not valid TOML: {TOML_LINE.sub('', str(exc)).strip()}"
         ) from None
-    check = Checker(path)
+    check = Checker(path, data.decode("utf-8-sig"))
     unknown = sorted(set(table) - set(SIDECAR_KEYS))
     if unknown:
         raise TranscriptError(
-            path, None, f"unknown key {unknown[0]!r} (known keys: {', '.join(SIDECAR_KEYS)})"
+            path,
+            check.line_of(unknown[0]),
+            f"unknown key {unknown[0]!r} (known keys: {', '.join(SIDECAR_KEYS)})",
         )
     values = {}
     if "date" in table:
@@ -73,11 +75,22 @@ def read_sidecar(data, path):
 class Checker:
     """Type and meaning checks for sidecar values, each naming the offending key."""
 
-    def __init__(self, path):
+    def __init__(self, path, text=""):
         self.path = path
+        self.lines = text.splitlines()
+
+    def line_of(self, key):
+        """The line where ``key`` (or its table) is written: tomllib keeps no positions."""
+        names = [part for part in re.split(r"[.\[\]]", key) if part and not part.isdigit()]
+        for name in reversed(names):
+            pattern = re.compile(rf"^\s*(\[\[?\s*)?{re.escape(name)}\s*(=|\]\]?)")
+            for number, line in enumerate(self.lines, start=1):
+                if pattern.match(line):
+                    return number
+        return None
 
     def fail(self, key, problem):
-        raise TranscriptError(self.path, None, f"{key!r} {problem}")
+        raise TranscriptError(self.path, self.line_of(key), f"{key!r} {problem}")
 
     def date(self, key, value):
         if isinstance(value, date) and not hasattr(value, "hour"):

@@ -109,6 +109,14 @@ def find_air_date(segments, path, opening_seconds=60):
                     f"{spoken.isoformat()}, a {WEEKDAY_NAMES[spoken.weekday()]}",
                 )
         return spoken
+    yearless = yearless_date_line(tokens)
+    if yearless is not None:
+        raise TranscriptError(
+            path,
+            yearless,
+            "the air date spoken here has no year (say e.g. 'May seventeen twenty-twenty six') "
+            "or set 'date' in the sidecar",
+        )
     first_line = segments[0].line if segments else None
     raise TranscriptError(
         path,
@@ -117,6 +125,17 @@ def find_air_date(segments, path, opening_seconds=60):
         "(expected e.g. 'Sunday, May seventeen twenty-twenty six'); "
         "say it in the opening or set 'date' in the sidecar",
     )
+
+
+def yearless_date_line(tokens):
+    """The line of a month-and-day said without a year, so the error can point at it."""
+    words = [word for word, _ in tokens]
+    for index, word in enumerate(words):
+        if word in MONTHS and day_readings(words, index + 1):
+            return tokens[index][1]
+        if word in MONTHS and index and day_readings(words, index - 1):
+            return tokens[index][1]
+    return None
 
 
 def date_at(words, index):
