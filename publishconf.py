@@ -11,3 +11,12 @@ RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 
 PODCAST_STRICT = True
+
+# Incremental rebuilds: parsed transcripts are kept in cache/ (CI keeps it between runs).
+# Content hashes, not file times (a fresh checkout resets them), decide what is re-read, and
+# the plugin files the cache under a key of sidecars, audio, plugin code and settings, so a
+# cached build is byte-identical to a fresh one.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"

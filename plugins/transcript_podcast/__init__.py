@@ -6,11 +6,14 @@ work lives in the pure core modules and in :mod:`.pelican_shell`.
 
 from pelican import signals
 
-from . import pelican_shell
+from . import pelican_shell, publishing
 
 
 def register():
     signals.initialized.connect(pelican_shell.check_settings)
+    signals.initialized.connect(publishing.key_content_cache)
     signals.readers_init.connect(pelican_shell.add_reader)
     signals.article_generator_pretaxonomy.connect(pelican_shell.settle_identities)
     signals.article_generator_finalized.connect(pelican_shell.stop_on_bad_transcripts)
+    signals.article_generator_finalized.connect(publishing.check_guid_lock)
+    signals.all_generators_finalized.connect(publishing.write_sitemap)

@@ -57,6 +57,14 @@ SETTINGS = (
     # Search
     # Narration
     # Publishing
+    Setting(
+        "PODCAST_GUID_LOCK",
+        "seeds/guids.lock",
+        lambda value: value == "" or (isinstance(value, str) and not value.startswith("/")),
+        "a path relative to the project, or '' to turn the lock off",
+        "The committed record of every published episode GUID. The production build fails if "
+        "a GUID in it would change or vanish, and adds new episodes; development builds warn.",
+    ),
 )
 
 
