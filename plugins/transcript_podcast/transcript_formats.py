@@ -1,8 +1,17 @@
-"""Pure writers from an episode's segments to transcript formats (no Pelican here)."""
+"""Pure writers from an episode's segments to transcript formats (no Pelican here).
 
+Timed formats (WebVTT, SRT, Podcast Index JSON) write the same :mod:`.cues`; the HTML page
+and plain text show each segment with the second written in the seed. Every writer shows
+text made safe by :func:`.safe_text.clean_text`, so no line is lost to a stray character.
+A new format is one writer here and one entry in ``FORMATS``.
+"""
+
+import json
 from dataclasses import dataclass
 from html import escape
 
+from .cues import make_cues
+from .safe_text import clean_text, has_words
 from .seed_format import format_stamp
 
 
@@ -29,30 +38,157 @@ FORMATS = (
 )
 
 
+@dataclass(frozen=True)
+class Transcript:
+    """What the writers need: the episode title, its segments and their cues."""
+
+    title: str
+    segments: tuple
+    cues: tuple
+    lang: str = "en"
+
+
+def make_transcript(segments, title, lang="en", duration=None, spoken_ends=None):
+    """Everything to write one episode's transcript files (see :func:`.cues.make_cues`)."""
+    segments = tuple(segments)
+    return Transcript(title, segments, make_cues(segments, duration, spoken_ends), lang)
+
+
+def render(transcript_format, transcript):
+    """The file content of ``transcript`` in ``transcript_format``."""
+    return WRITERS[transcript_format.extension](transcript)
+
+
 def anchor_id(start):
     """The element id that makes ``#t=HH:MM:SS`` jump to a segment without JavaScript."""
     return f"t={format_stamp(start)}"
+
+
+def clock(milliseconds, separator):
+    """Milliseconds → ``HH:MM:SS.mmm`` (WebVTT) or ``HH:MM:SS,mmm`` (SRT)."""
+    seconds, fraction = divmod(milliseconds, 1000)
+    return f"{format_stamp(seconds)}{separator}{fraction:03d}"
+
+
+def speaker_changes(segments):
+    """(segment, speaker name to show before it or None) for each segment with words."""
+    previous = None
+    for segment in segments:
+        if not has_words(segment):
+            continue
+        speaker = clean_text(segment.speaker or "") or None
+        yield segment, speaker if speaker != previous else None
+        previous = speaker
+
+
+def vtt_escape(text):
+    """WebVTT cue text and annotations allow no raw ``&``, ``<`` or ``>`` (``-->`` included)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def vtt(transcript):
+    """WebVTT: header, then one cue per segment, ``<v Name>`` when the speaker is known."""
+    blocks = ["WEBVTT"]
+    for cue in transcript.cues:
+        voice = f"<v {vtt_escape(cue.speaker)}>" if cue.speaker else ""
+        blocks.append(
+            f"{clock(cue.start_ms, '.')} --> {clock(cue.end_ms, '.')}\n"
+            f"{voice}{vtt_escape(cue.text)}"
+        )
+    return "\n\n".join(blocks) + "\n"
+
+
+def srt(transcript):
+    """SubRip: numbered cues, the same as the WebVTT ones, the speaker's name as a prefix."""
+    blocks = []
+    for number, cue in enumerate(transcript.cues, start=1):
+        prefix = f"{cue.speaker}: " if cue.speaker else ""
+        blocks.append(
+            f"{number}\n{clock(cue.start_ms, ',')} --> {clock(cue.end_ms, ',')}\n"
+            f"{prefix}{cue.text}\n"
+        )
+    return "\n".join(blocks)
+
+
+def podcast_index_json(transcript):
+    """The Podcast Index JSON transcript: ``startTime``/``endTime`` in seconds, ``body``."""
+    segments = []
+    for cue in transcript.cues:
+        entry = {"startTime": cue.start, "endTime": cue.end, "body": cue.text}
+        if cue.speaker:
+            entry = {"speaker": cue.speaker, **entry}
+        segments.append(entry)
+    document = {"version": "1.0.0", "segments": segments}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def html_fragment(segments):
     """The transcript as HTML: one paragraph per spoken segment, each with its timestamp link.
 
     Only the first segment of each second carries the anchor id (ids must be unique);
-    segments without words are not shown.
+    segments without words are not shown; a speaker's name is shown when it changes.
     """
     parts, anchored = ['<div class="transcript">'], set()
-    for segment in segments:
-        if not segment.text:
-            continue
+    for segment, speaker in speaker_changes(segments):
         stamp = format_stamp(segment.start)
         id_attr = ""
         if segment.start not in anchored:
             anchored.add(segment.start)
             id_attr = f' id="{anchor_id(segment.start)}"'
+        name = f'<b class="speaker">{escape(speaker)}:</b> ' if speaker else ""
         parts.append(
             f'<p class="segment"{id_attr} data-start="{segment.start}">'
             f'<a class="timestamp" href="#{anchor_id(segment.start)}">{stamp}</a> '
-            f"{escape(segment.text)}</p>"
+            f"{name}{escape(clean_text(segment.text))}</p>"
         )
     parts.append("</div>")
     return "\n".join(parts)
+
+
+HTML_STYLE = (
+    "body{font:1rem/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"
+    ".timestamp{font-variant-numeric:tabular-nums;margin-right:.25em}"
+)
+
+
+def html_document(transcript):
+    """A standalone, accessible HTML5 page of the transcript (title, headings, anchors)."""
+    title = escape(clean_text(transcript.title))
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(transcript.lang)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title} · transcript</title>\n"
+        f"<style>{HTML_STYLE}</style>\n"
+        "</head>\n"
+        "<body>\n"
+        "<main>\n"
+        f"<h1>{title}</h1>\n"
+        '<section aria-labelledby="transcript-heading">\n'
+        '<h2 id="transcript-heading">Transcript</h2>\n'
+        f"{html_fragment(transcript.segments)}\n"
+        "</section>\n"
+        "</main>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+def plain_text(transcript):
+    """Plain text: the title, then ``HH:MM:SS text`` lines as in the seed, names on change."""
+    lines = [clean_text(transcript.title), ""]
+    for segment, speaker in speaker_changes(transcript.segments):
+        name = f"{speaker}: " if speaker else ""
+        lines.append(f"{format_stamp(segment.start)} {name}{clean_text(segment.text)}")
+    return "\n".join(lines) + "\n"
+
+
+WRITERS = {
+    "vtt": vtt,
+    "srt": srt,
+    "json": podcast_index_json,
+    "html": html_document,
+    "txt": plain_text,
+}

@@ -1,0 +1,28 @@
+"""Text that every transcript format can carry, whatever a transcript line contains.
+
+XML and HTML forbid most control characters, surrogates and noncharacters, and caption
+parsers break lines at more characters than LF and CR. Rather than fail or drop the line,
+line-break-like characters become a space and forbidden ones become U+FFFD (visibly
+replaced), so the rest of the line is always published.
+"""
+
+import re
+
+LINE_BREAK_LIKE = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+NONCHARACTERS = "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef" + NONCHARACTERS + "]"
+)
+REPLACEMENT = "\ufffd"
+
+
+def clean_text(text):
+    """``text`` on one line, with nothing XML, HTML or a caption parser would refuse."""
+    return FORBIDDEN.sub(REPLACEMENT, LINE_BREAK_LIKE.sub(" ", text)).strip()
+
+
+def has_words(segment):
+    """True when a segment has something to show (empty fragments are never shown)."""
+    return bool(clean_text(segment.text))
