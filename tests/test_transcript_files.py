@@ -5,6 +5,7 @@ import textwrap
 
 import pytest
 
+from transcript_podcast.safe_text import clean_text
 from transcript_podcast.seed_files import load_episode
 from transcript_podcast.seed_format import format_stamp
 from transcript_podcast.transcript_formats import FORMATS
@@ -22,9 +23,9 @@ def episode_folders(output):
 
 
 def check_against_seed(folder, episode):
-    """Every format holds every spoken line, unchanged and in order, in valid cues."""
+    """Every format holds every spoken line, in order, in valid cues (text made safe)."""
     spoken = episode.spoken_segments
-    texts = [s.text for s in spoken]
+    texts = [clean_text(s.text) for s in spoken]
     read = lambda ext: (folder / f"transcript.{ext}").read_text(encoding="utf-8")  # noqa: E731
 
     speakers = [s.speaker for s in spoken]
@@ -48,7 +49,7 @@ def check_against_seed(folder, episode):
         if later:
             assert end <= later[0] * 1000
 
-    untimed = [(format_stamp(s.start), n, s.text) for s, n in zip(spoken, shown, strict=True)]
+    untimed = [(format_stamp(s.start), n, t) for s, n, t in zip(spoken, shown, texts, strict=True)]
     assert html_rows(read("html")) == untimed
     assert text_rows(read("txt"), shown) == untimed
     return vtt
@@ -58,7 +59,21 @@ def check_against_seed(folder, episode):
 def test_every_seed_has_five_formats_that_parse_back(seed_site, seed):
     episode = load_episode(seed, ROOT)
     folder = episode_folders(seed_site)[episode.title]
-    check_against_seed(folder, episode)
+    vtt = check_against_seed(folder, episode)
+    assert [text for *_, text in vtt] == [s.text for s in episode.spoken_segments]  # unchanged
+
+
+def test_odd_and_hostile_transcripts_make_valid_files(tmp_path):
+    corpus = sorted((ROOT / "tests" / "corpus").glob("[oh]*/*.txt"))
+    output = build(make_project(tmp_path, corpus))
+    folders = sorted((output / "episodes").iterdir())
+    for source in corpus:
+        episode = load_episode(tmp_path / "seeds" / source.name, tmp_path)
+        # Titles repeat in the corpus: the title line and the first spoken line pick the folder.
+        head = f"{clean_text(episode.title)}\n\n{format_stamp(episode.spoken_segments[0].start)} "
+        head += clean_text(episode.spoken_segments[0].text)
+        (folder,) = [f for f in folders if (f / "transcript.txt").read_text().startswith(head)]
+        check_against_seed(folder, episode)
 
 
 def test_episode_pages_link_all_five_files(seed_site):
