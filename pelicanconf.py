@@ -26,7 +26,9 @@ ARTICLE_URL = "episodes/{slug}/"
 ARTICLE_SAVE_AS = "episodes/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = ["index", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 DEFAULT_PAGINATION = 20
 ARCHIVES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
@@ -52,3 +54,6 @@ LOAD_CONTENT_CACHE = False
 PODCAST_OPENING_SECONDS = 60
 PODCAST_STRICT = False
 PODCAST_GUID_LOCK = "seeds/guids.lock"
+
+# Search: Pagefind indexes the written site (PODCAST_PAGEFIND = None: the pagefind-bin one).
+PODCAST_SEARCH = True

@@ -6,7 +6,7 @@ work lives in the pure core modules and in :mod:`.pelican_shell`.
 
 from pelican import signals
 
-from . import pelican_shell, publishing, transcript_output
+from . import pelican_shell, publishing, search_index, transcript_output
 
 
 def register():
@@ -18,3 +18,4 @@ def register():
     signals.article_generator_finalized.connect(publishing.check_guid_lock)
     signals.all_generators_finalized.connect(publishing.write_sitemap)
     signals.article_writer_finalized.connect(transcript_output.write_transcripts)
+    signals.finalized.connect(search_index.index_site)

@@ -55,6 +55,23 @@ SETTINGS = (
     # Transcript files
     # The site and its pages
     # Search
+    Setting(
+        "PODCAST_SEARCH",
+        True,
+        boolean,
+        "True or False",
+        "Index every episode's title, show notes and transcript with Pagefind once the site is "
+        "written, and show the search box and page. Without Pagefind the build warns and the "
+        "site is written without search.",
+    ),
+    Setting(
+        "PODCAST_PAGEFIND",
+        None,
+        lambda value: value is None or (isinstance(value, str) and bool(value)),
+        "None, or the name or path of a Pagefind executable",
+        "The Pagefind executable to run. `None` uses the one the `pagefind-bin` package "
+        "installs, else `pagefind` on the PATH.",
+    ),
     # Narration
     # Publishing
     Setting(

@@ -1,0 +1,63 @@
+"""Site search: once Pelican has written the site, Pagefind indexes the episode pages.
+
+Pagefind reads the written HTML, and only what the theme marks ``data-pagefind-body`` (the
+episode article): navigation, footers, the index and the search page stay out of the index.
+The bundle is written afresh into ``pagefind/`` on every build, so no fragment of an earlier
+build lingers, and its file names are hashes of their contents.
+"""
+
+import logging
+import shutil
+import subprocess
+from contextlib import suppress
+from pathlib import Path
+
+try:
+    from pagefind_bin import get_executable as bundled_pagefind
+except ImportError:  # a dependency, but a site may remove it and run Pagefind from its PATH
+    bundled_pagefind = None
+
+logger = logging.getLogger(__name__)
+
+BUNDLE = "pagefind"
+# Every transcript line starts with a timestamp link: indexed, they would clutter excerpts.
+NOT_INDEXED = ".transcript .timestamp"
+
+
+def pagefind_executable(configured):
+    """The Pagefind binary: the configured one, else the ``pagefind-bin`` wheel's, else PATH's."""
+    if configured:
+        return shutil.which(configured)
+    if bundled_pagefind is not None:
+        with suppress(FileNotFoundError):
+            return str(bundled_pagefind())
+    return shutil.which("pagefind")
+
+
+def run_pagefind(executable, site):
+    """Index the built ``site`` into ``site/pagefind/``; returns the finished process."""
+    shutil.rmtree(Path(site) / BUNDLE, ignore_errors=True)
+    command = [executable, "--site", str(site), "--output-subdir", BUNDLE]
+    command += ["--exclude-selectors", NOT_INDEXED, "--quiet"]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def index_site(pelican):
+    """Receiver for ``finalized``: a searchable site, or a warning and a site without search."""
+    settings = pelican.settings
+    if not settings["PODCAST_SEARCH"]:
+        return
+    executable = pagefind_executable(settings["PODCAST_PAGEFIND"])
+    if executable is None:
+        logger.warning(
+            "Pagefind was not found (install pagefind-bin, or set PODCAST_PAGEFIND): "
+            "the site is written without a search index"
+        )
+        return
+    finished = run_pagefind(executable, pelican.output_path)
+    if finished.returncode != 0:
+        logger.error(
+            "Pagefind could not index %s, the site has no search: %s",
+            pelican.output_path,
+            (finished.stderr or finished.stdout).strip(),
+        )

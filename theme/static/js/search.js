@@ -1,0 +1,124 @@
+// The search page: Pagefind's JavaScript API, rendered as a plain list of episodes.
+// Each result links to the moment in the transcript where the words were said: the
+// transcript's segments carry id="t=HH:MM:SS", which Pagefind records as anchors.
+
+const script = document.querySelector("script[data-bundle]");
+const form = document.querySelector(".search-form");
+const input = document.getElementById("search-query");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const EXCERPT_WORDS = 30;
+
+function say(text) {
+  status.textContent = text;
+}
+
+// The densest stretch of matching words: where the excerpt is taken and the link points.
+function bestWindow(data) {
+  const hits = data.weighted_locations.length
+    ? data.weighted_locations
+    : data.locations.map((location) => ({ location, balanced_score: 1 }));
+  let best = { start: hits[0].location, score: -1 };
+  for (const hit of hits) {
+    const score = hits
+      .filter((h) => h.location >= hit.location && h.location < hit.location + EXCERPT_WORDS)
+      .reduce((sum, h) => sum + h.balanced_score, 0);
+    if (score > best.score) best = { start: hit.location, score };
+  }
+  return best.start;
+}
+
+function momentAnchor(data, location) {
+  let found = null;
+  for (const anchor of data.anchors) {
+    if (anchor.location <= location && anchor.id.startsWith("t=")) found = anchor;
+  }
+  return found;
+}
+
+function excerpt(data, start) {
+  const words = data.content.split(/\s+/);
+  const from = Math.max(0, start - 8);
+  const marked = new Set(data.locations);
+  const paragraph = document.createElement("p");
+  paragraph.className = "search-excerpt";
+  if (from > 0) paragraph.append("… ");
+  words.slice(from, from + EXCERPT_WORDS).forEach((word, offset) => {
+    if (offset) paragraph.append(" ");
+    if (marked.has(from + offset)) {
+      const mark = document.createElement("mark");
+      mark.textContent = word;
+      paragraph.append(mark);
+    } else {
+      paragraph.append(word);
+    }
+  });
+  if (from + EXCERPT_WORDS < words.length) paragraph.append(" …");
+  return paragraph;
+}
+
+function resultItem(data) {
+  const start = bestWindow(data);
+  const anchor = momentAnchor(data, start);
+  const href = anchor ? `${data.url}#${anchor.id}` : data.url;
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = href;
+  link.textContent = data.meta.title;
+  heading.append(link);
+  const facts = document.createElement("p");
+  facts.className = "search-facts";
+  if (data.meta.date) {
+    const time = document.createElement("time");
+    time.dateTime = data.meta.datetime || "";
+    time.textContent = data.meta.date;
+    facts.append(time);
+  }
+  if (anchor) facts.append(` · said at ${anchor.id.slice(2)}`);
+  item.append(heading, facts, excerpt(data, start));
+  return item;
+}
+
+async function run(pagefind, query) {
+  list.replaceChildren();
+  if (!query) {
+    say("");
+    return;
+  }
+  say("Searching…");
+  const search = await pagefind.search(query);
+  if (input.value.trim() !== query) return; // a newer search has started
+  if (!search.results.length) {
+    say(`No episodes match “${query}”. Try fewer or different words.`);
+    return;
+  }
+  const found = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  if (input.value.trim() !== query) return;
+  list.replaceChildren(...found.map(resultItem));
+  const count = search.results.length;
+  say(`${count} episode${count === 1 ? "" : "s"} match “${query}”.`);
+}
+
+async function start() {
+  const query = new URLSearchParams(location.search).get("q") || "";
+  input.value = query;
+  let pagefind;
+  try {
+    pagefind = await import(`${script.dataset.bundle}pagefind.js`);
+    await pagefind.options({ baseUrl: script.dataset.baseUrl });
+  } catch {
+    say("Search is not available on this copy of the site: its index was not built.");
+    return;
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const wanted = input.value.trim();
+    history.replaceState(null, "", wanted ? `?q=${encodeURIComponent(wanted)}` : location.pathname);
+    run(pagefind, wanted);
+  });
+  await run(pagefind, query.trim());
+}
+
+start();
