@@ -35,6 +35,23 @@ def test_two_builds_write_identical_search_indexes(tmp_path):
     assert bundle_files(first) == bundle_files(second)
 
 
+def test_a_rebuild_reindexes_only_when_an_indexed_page_changed(project, caplog):
+    caplog.set_level(logging.INFO, logger="transcript_podcast")
+    output = build(project)
+    first = bundle_files(output)
+    caplog.clear()
+    build(project)
+    assert "No indexed page changed" in caplog.text
+    assert bundle_files(output) == first
+
+    seed = project / "seeds" / SEEDS[0].name
+    seed.write_text(seed.read_text(encoding="utf-8-sig").replace("tomorrow.", "tomorrow, friends."))
+    caplog.clear()
+    build(project)
+    assert "No indexed page changed" not in caplog.text
+    assert bundle_files(output) != first
+
+
 def test_without_pagefind_the_build_warns_and_writes_the_site(tmp_path, caplog):
     caplog.set_level(logging.WARNING, logger="transcript_podcast")
     output = build(make_project(tmp_path), PODCAST_PAGEFIND="no-such-pagefind")

@@ -2,11 +2,14 @@
 
 Pagefind reads the written HTML, and only what the theme marks ``data-pagefind-body`` (the
 episode article): navigation, footers, the index and the search page stay out of the index.
-The bundle is written afresh into ``pagefind/`` on every build, so no fragment of an earlier
-build lingers, and its file names are hashes of their contents.
+The bundle is written afresh into ``pagefind/``, so no fragment of an earlier build lingers,
+and its file names are hashes of their contents.  Pagefind always reindexes every page, so a
+rebuild in which no page Pagefind reads has changed keeps the bundle instead of rerunning it.
 """
 
+import hashlib
 import logging
+import os
 import shutil
 import subprocess
 from contextlib import suppress
@@ -34,6 +37,18 @@ def pagefind_executable(configured):
     return shutil.which("pagefind")
 
 
+def site_fingerprint(site, executable):
+    """A digest of every page Pagefind reads, and of which Pagefind reads them and how."""
+    site, binary = Path(site), os.stat(executable)
+    digest = hashlib.sha256(f"{site}|{executable}|{binary.st_size}|{binary.st_mtime_ns}".encode())
+    digest.update(NOT_INDEXED.encode())
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site)
+        if relative.parts[0] != BUNDLE:
+            digest.update(b"\0" + relative.as_posix().encode() + b"\0" + page.read_bytes())
+    return digest.hexdigest()
+
+
 def run_pagefind(executable, site):
     """Index the built ``site`` into ``site/pagefind/``; returns the finished process."""
     shutil.rmtree(Path(site) / BUNDLE, ignore_errors=True)
@@ -54,6 +69,12 @@ def index_site(pelican):
             "the site is written without a search index"
         )
         return
+    fingerprint = site_fingerprint(pelican.output_path, executable)
+    stamp = Path(settings["CACHE_PATH"], "search-index.sha256")
+    entry = Path(pelican.output_path, BUNDLE, "pagefind-entry.json")
+    if entry.is_file() and stamp.is_file() and stamp.read_text() == fingerprint:
+        logger.info("No indexed page changed: the search index is kept")
+        return
     finished = run_pagefind(executable, pelican.output_path)
     if finished.returncode != 0:
         logger.error(
@@ -61,3 +82,6 @@ def index_site(pelican):
             pelican.output_path,
             (finished.stderr or finished.stdout).strip(),
         )
+        return
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint)
