@@ -14,7 +14,7 @@ PATH = "."
 ARTICLE_PATHS = ["seeds"]
 PAGE_PATHS = ["content/pages"]
 STATIC_PATHS = ["content/images"]
-EXTRA_PATH_METADATA = {}
+EXTRA_PATH_METADATA = {"content/images/cover.png": {"path": "images/cover.png"}}
 OUTPUT_PATH = "output"
 
 PLUGIN_PATHS = ["plugins"]
@@ -57,3 +57,22 @@ PODCAST_GUID_LOCK = "seeds/guids.lock"
 
 # Search: Pagefind indexes the written site (PODCAST_PAGEFIND = None: the pagefind-bin one).
 PODCAST_SEARCH = True
+
+# The podcast feed (SITEURL is empty here, so its URLs use PODCAST_LOCAL_SITEURL).
+PODCAST_FEED_PATH = "feed.xml"
+PODCAST_LOCAL_SITEURL = "http://localhost:8000"
+PODCAST_DESCRIPTION = None  # SITESUBTITLE
+PODCAST_AUTHOR = None  # AUTHOR
+PODCAST_OWNER_NAME = "The Daily Synthesizer"
+PODCAST_OWNER_EMAIL = "podcast@daily-synthesizer.example.org"
+PODCAST_IMAGE = "images/cover.png"
+PODCAST_CATEGORY = ("News", "Tech News")
+PODCAST_EXPLICIT = False
+PODCAST_TYPE = "episodic"
+PODCAST_GUID = None  # derived from the feed URL until the show is published
+PODCAST_LOCKED = True
+PODCAST_MEDIUM = "podcast"
+PODCAST_HOSTS = []
+PODCAST_MAX_ITEMS = None
+PODCAST_LANGUAGE = None  # DEFAULT_LANG
+PODCAST_REQUIRE_AUDIO = False

@@ -6,16 +6,19 @@ work lives in the pure core modules and in :mod:`.pelican_shell`.
 
 from pelican import signals
 
-from . import pelican_shell, publishing, search_index, transcript_output
+from . import feed_output, pelican_shell, publishing, search_index, transcript_output
 
 
 def register():
     signals.initialized.connect(pelican_shell.check_settings)
+    signals.initialized.connect(feed_output.check_feed_settings)
     signals.initialized.connect(publishing.key_content_cache)
     signals.readers_init.connect(pelican_shell.add_reader)
     signals.article_generator_pretaxonomy.connect(pelican_shell.settle_identities)
     signals.article_generator_finalized.connect(pelican_shell.stop_on_bad_transcripts)
     signals.article_generator_finalized.connect(publishing.check_guid_lock)
+    signals.article_generator_finalized.connect(feed_output.attach_enclosures)
     signals.all_generators_finalized.connect(publishing.write_sitemap)
     signals.article_writer_finalized.connect(transcript_output.write_transcripts)
+    signals.article_writer_finalized.connect(feed_output.write_feed)
     signals.finalized.connect(search_index.index_site)

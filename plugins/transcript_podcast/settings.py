@@ -5,9 +5,18 @@ checked once when Pelican starts (a bad value stops the build with the setting n
 documented in the README table, which a test keeps in step with this module.
 """
 
+import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
+
+from .itunes import is_apple_category
+from .podcastindex import MEDIUMS
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,50 @@ def positive_number(value):
 
 def boolean(value):
     return isinstance(value, bool)
+
+
+def optional_text(value):
+    return value is None or (isinstance(value, str) and bool(value.strip()))
+
+
+def optional_email(value):
+    return value is None or (isinstance(value, str) and bool(EMAIL.match(value)))
+
+
+def optional_uuid(value):
+    if value is None:
+        return True
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
+
+
+def http_url(value):
+    return isinstance(value, str) and urlsplit(value).scheme in ("http", "https")
+
+
+def cover_image(value):
+    return (
+        isinstance(value, str)
+        and value.lower().endswith((".png", ".jpg", ".jpeg"))
+        and (http_url(value) or "://" not in value)
+    )
+
+
+def hosts(value):
+    """Host names, or dicts with a 'name' and the optional podcast:person attributes."""
+    return isinstance(value, list | tuple) and all(
+        (isinstance(host, str) and bool(host.strip()))
+        or (
+            isinstance(host, dict)
+            and optional_text(host.get("name"))
+            and "name" in host
+            and set(host) <= {"name", "role", "group", "href", "img"}
+        )
+        for host in value
+    )
 
 
 SETTINGS = (
@@ -51,6 +104,124 @@ SETTINGS = (
         lambda value: isinstance(value, str) and bool(value) and not value.startswith("/"),
         "a path relative to the output folder",
         "Where the podcast RSS feed is written; every page advertises it.",
+    ),
+    Setting(
+        "PODCAST_LOCAL_SITEURL",
+        "http://localhost:8000",
+        http_url,
+        "an http(s) URL",
+        "Base of the feed's absolute URLs while `SITEURL` is empty (development builds, "
+        "served by `pelican --listen`); `publishconf.py` sets `SITEURL`.",
+    ),
+    Setting(
+        "PODCAST_DESCRIPTION",
+        None,
+        optional_text,
+        "None or a non-empty string",
+        "The show's description in the feed; None uses `SITESUBTITLE`, then `SITENAME`.",
+    ),
+    Setting(
+        "PODCAST_AUTHOR",
+        None,
+        optional_text,
+        "None or a non-empty string",
+        "`itunes:author` (shown as the artist in podcast apps); None uses `AUTHOR`.",
+    ),
+    Setting(
+        "PODCAST_OWNER_NAME",
+        None,
+        optional_text,
+        "None or a non-empty string",
+        "`itunes:owner` name (not shown publicly); None uses the author.",
+    ),
+    Setting(
+        "PODCAST_OWNER_EMAIL",
+        None,
+        optional_email,
+        "None or an email address",
+        "`itunes:owner` email and the `podcast:locked` owner; directories send "
+        "ownership checks there. Needed when `PODCAST_LOCKED` is True.",
+    ),
+    Setting(
+        "PODCAST_IMAGE",
+        "images/cover.png",
+        cover_image,
+        "a site path or http(s) URL ending in .png, .jpg or .jpeg",
+        "Square cover art, 1400 to 3000 pixels, RGB (`itunes:image`); a site-relative "
+        "path is joined to the site URL.",
+    ),
+    Setting(
+        "PODCAST_CATEGORY",
+        "Technology",
+        is_apple_category,
+        "an Apple Podcasts category, or a (category, subcategory) pair from Apple's list",
+        "`itunes:category`, e.g. `'Technology'` or `('News', 'Tech News')`.",
+    ),
+    Setting(
+        "PODCAST_EXPLICIT",
+        False,
+        boolean,
+        "True or False",
+        "`itunes:explicit` of the show (written as true/false); a sidecar's `explicit` "
+        "sets it per episode.",
+    ),
+    Setting(
+        "PODCAST_TYPE",
+        "episodic",
+        lambda value: value in ("episodic", "serial"),
+        "'episodic' or 'serial'",
+        "`itunes:type`: episodic (newest first) or serial (in order).",
+    ),
+    Setting(
+        "PODCAST_GUID",
+        None,
+        optional_uuid,
+        "None or a UUID",
+        "`podcast:guid`; None derives it from the feed URL as the namespace specifies. "
+        "Once published, set it here so the show keeps it if the feed moves.",
+    ),
+    Setting(
+        "PODCAST_LOCKED",
+        False,
+        boolean,
+        "True or False",
+        "`podcast:locked`: True asks other platforms not to import the feed.",
+    ),
+    Setting(
+        "PODCAST_MEDIUM",
+        "podcast",
+        lambda value: value in MEDIUMS,
+        f"one of {', '.join(MEDIUMS)}",
+        "`podcast:medium`.",
+    ),
+    Setting(
+        "PODCAST_HOSTS",
+        (),
+        hosts,
+        "a list of names or of dicts with 'name' (and optional role, group, href, img)",
+        "The show's hosts, as channel `podcast:person` tags.",
+    ),
+    Setting(
+        "PODCAST_MAX_ITEMS",
+        None,
+        lambda value: value is None or (positive_number(value) and isinstance(value, int)),
+        "None or a positive integer",
+        "At most this many newest episodes in the feed; None (no cap) lists every episode.",
+    ),
+    Setting(
+        "PODCAST_LANGUAGE",
+        None,
+        lambda value: value is None or (isinstance(value, str) and bool(LANGUAGE.match(value))),
+        "None or a language code like 'en' or 'en-us'",
+        "The feed's and its transcripts' language; None uses `DEFAULT_LANG`.",
+    ),
+    Setting(
+        "PODCAST_REQUIRE_AUDIO",
+        False,
+        boolean,
+        "True or False",
+        "Stop the build when an episode has no audio (podcast apps skip such items). "
+        "Off: the build warns once, naming them, and estimates their duration.",
     ),
     # Transcript files
     # The site and its pages

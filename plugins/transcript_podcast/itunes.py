@@ -1,0 +1,134 @@
+"""feedgen's iTunes extension brought up to Apple's current podcast RSS guide.
+
+feedgen 1.0 writes ``itunes:explicit`` only as yes/no/clean and knows Apple's pre-2019
+category list; Apple now asks for ``true``/``false`` and has a new list.  These subclasses keep
+everything else of feedgen's extension and replace just those two parts.
+"""
+
+from feedgen.ext.podcast import PodcastExtension
+from feedgen.ext.podcast_entry import PodcastEntryExtension
+from feedgen.util import xml_elem
+
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+EXTENSION_NAME = "itunes"
+
+# Apple Podcasts categories and their subcategories, as Apple's podcaster support lists them.
+APPLE_CATEGORIES = {
+    "Arts": (
+        "Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts",
+    ),
+    "Business": (
+        "Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit",
+    ),
+    "Comedy": ("Comedy Interviews", "Improv", "Stand-Up"),
+    "Education": ("Courses", "How To", "Language Learning", "Self-Improvement"),
+    "Fiction": ("Comedy Fiction", "Drama", "Science Fiction"),
+    "Government": (),
+    "History": (),
+    "Health & Fitness": (
+        "Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality",
+    ),
+    "Kids & Family": ("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"),
+    "Leisure": (
+        "Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies",
+        "Home & Garden", "Video Games",
+    ),
+    "Music": ("Music Commentary", "Music History", "Music Interviews"),
+    "News": (
+        "Business News", "Daily News", "Entertainment News", "News Commentary", "Politics",
+        "Sports News", "Tech News",
+    ),
+    "Religion & Spirituality": (
+        "Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion", "Spirituality",
+    ),
+    "Science": (
+        "Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics",
+        "Natural Sciences", "Nature", "Physics", "Social Sciences",
+    ),
+    "Society & Culture": (
+        "Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships",
+    ),
+    "Sports": (
+        "Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey",
+        "Rugby", "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness",
+        "Wrestling",
+    ),
+    "Technology": (),
+    "True Crime": (),
+    "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
+}  # fmt: skip
+
+
+def category_pair(value):
+    """``"Technology"`` or ``("News", "Tech News")`` → (category, subcategory or None)."""
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return value[0], value[1]
+    raise ValueError(f"not a category or a (category, subcategory) pair: {value!r}")
+
+
+def is_apple_category(value):
+    try:
+        category, subcategory = category_pair(value)
+    except ValueError:
+        return False
+    if category not in APPLE_CATEGORIES:
+        return False
+    return subcategory is None or subcategory in APPLE_CATEGORIES[category]
+
+
+def explicit_element(parent, explicit):
+    xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "true" if explicit else "false"
+
+
+class ItunesExtension(PodcastExtension):
+    """Channel iTunes tags; ``itunes_explicit`` takes a bool and writes true/false."""
+
+    def __init__(self):
+        super().__init__()
+        self._explicit = None
+
+    def extend_rss(self, rss_feed):
+        rss_feed = super().extend_rss(rss_feed)
+        if self._explicit is not None:
+            explicit_element(rss_feed[0], self._explicit)
+        return rss_feed
+
+    def itunes_explicit(self, itunes_explicit=None):
+        if itunes_explicit is not None:
+            if not isinstance(itunes_explicit, bool):
+                raise ValueError("itunes:explicit is True or False")
+            self._explicit = itunes_explicit
+        return self._explicit
+
+    def itunes_category(self, itunes_category=None, replace=False, **kwargs):
+        """Only categories from Apple's current list are accepted."""
+        if itunes_category is not None:
+            entries = itunes_category if isinstance(itunes_category, list) else [itunes_category]
+            for entry in entries:
+                pair = (entry["cat"], entry["sub"]) if entry.get("sub") else entry["cat"]
+                if not is_apple_category(pair):
+                    raise ValueError(f"not an Apple Podcasts category: {pair!r}")
+        return super().itunes_category(itunes_category, replace, **kwargs)
+
+
+class ItunesEntryExtension(PodcastEntryExtension):
+    """Item iTunes tags; ``itunes_explicit`` takes a bool and writes true/false."""
+
+    def __init__(self):
+        super().__init__()
+        self._explicit = None
+
+    def extend_rss(self, entry):
+        entry = super().extend_rss(entry)
+        if self._explicit is not None:
+            explicit_element(entry, self._explicit)
+        return entry
+
+    def itunes_explicit(self, itunes_explicit=None):
+        if itunes_explicit is not None:
+            if not isinstance(itunes_explicit, bool):
+                raise ValueError("itunes:explicit is True or False")
+            self._explicit = itunes_explicit
+        return self._explicit
