@@ -66,9 +66,13 @@ def with_speakers(segments, turns):
 
 
 def audio_beside(path, root):
-    """``<stem>.mp3`` or ``<stem>.m4a`` next to the transcript, if there is one."""
+    """``<stem>.mp3`` or ``<stem>.m4a`` next to the transcript, if there is one.
+
+    The name is taken without following a symbolic link, so the audio module can see (and
+    refuse) a link that leads outside the project.
+    """
     for suffix in AUDIO_SUFFIXES:
         candidate = path.with_suffix(suffix)
         if candidate.is_file():
-            return AudioSource(path=relative_name(candidate, root))
+            return AudioSource(path=f"{relative_name(path.parent, root)}/{candidate.name}")
     return None
