@@ -421,3 +421,19 @@ def test_feed_is_advertised_on_every_page(site):
             f'type="application/rss+xml" title="The Daily Synthesizer" href="{FEED_URL}"'
             in page.read_text()
         )
+
+
+def test_odd_and_hostile_transcripts_all_reach_a_well_formed_feed(tmp_path):
+    corpus = Path(__file__).parent / "corpus"
+    seeds = sorted((corpus / "odd").glob("*.txt")) + sorted((corpus / "hostile").glob("*.txt"))
+    project = make_project(tmp_path, seeds)
+    for seed in seeds:
+        if seed.with_suffix(".toml").exists():
+            shutil.copy(seed.with_suffix(".toml"), project / "seeds")
+    output = build(project)
+    items = etree.parse(output / "feed.xml").findall(".//item")
+    assert len(items) == len(list((output / "episodes").glob("*/index.html"))) == len(seeds)
+    titles = {i.findtext("guid"): i.findtext("title") for i in items}
+    # XML cannot carry control characters: the feed title drops them, keeps the rest.
+    assert titles["control-characters"] == "Control characters[31m"
+    assert not feedparser.parse((output / "feed.xml").read_bytes()).bozo

@@ -4,7 +4,8 @@ Built with feedgen plus :mod:`.itunes` and :mod:`.podcastindex`.  Nothing comes 
 clock: ``lastBuildDate`` is the newest episode's date, so two builds are byte-identical.
 """
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from html import escape
 
@@ -20,6 +21,8 @@ from .timing import estimated_duration
 AIR_TIME = time(12, 0, tzinfo=UTC)
 DESCRIPTION_BYTES = 4000  # Apple's limit for <description>
 FEED_TYPE = "application/rss+xml"
+# Characters XML 1.0 cannot carry at all (control characters other than tab, LF and CR).
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,11 @@ class FeedItem:
     page_url: str
     enclosure: Enclosure | None
     transcripts: tuple[TranscriptLink, ...] = field(default_factory=tuple)
+
+
+def xml_text(text):
+    """``text`` without the characters an XML document cannot contain (lxml refuses them)."""
+    return NOT_XML.sub("", text)
 
 
 def absolute_url(site_url, url):
@@ -155,12 +163,13 @@ def add_item(generator, channel, item):
     site_url = channel.link
     page_url = absolute_url(site_url, item.page_url)
     entry = generator.add_entry(order="append")
-    entry.title(episode.title)
+    entry.title(xml_text(episode.title))
     entry.link(href=page_url)
     entry.guid(episode.guid, permalink=False)
     entry.pubDate(air_datetime(item))
-    entry.description(shorten(episode.notes, DESCRIPTION_BYTES))
-    entry.content(notes_html(episode.notes, page_url), type="CDATA")
+    notes = xml_text(episode.notes)
+    entry.description(shorten(notes, DESCRIPTION_BYTES))
+    entry.content(notes_html(notes, page_url), type="CDATA")
     if item.enclosure is not None:
         entry.enclosure(
             absolute_url(site_url, item.enclosure.url),
@@ -184,4 +193,4 @@ def add_item(generator, channel, item):
         index.podcast_transcript(
             absolute_url(site_url, link.url), link.mime_type, channel.language, link.timed
         )
-    index.podcast_person(list(episode.people))
+    index.podcast_person([replace(p, name=xml_text(p.name)) for p in episode.people])
