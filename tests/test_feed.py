@@ -20,10 +20,12 @@ import podcastparser
 import pytest
 from lxml import etree
 
+from transcript_podcast.seed_files import load_episode
+from transcript_podcast.timing import estimated_duration
 from transcript_podcast.transcript_formats import FORMATS
 
 from .audio_samples import write_mp3
-from .conftest import SEEDS, build, make_project, run_pelican
+from .conftest import ROOT, SEEDS, build, make_project, run_pelican
 from .test_build import EXPECTED, TITLES
 
 SITEURL = "https://podcast.example.org"
@@ -100,6 +102,9 @@ def test_podcastparser_sees_five_episodes_with_titles_dates_guids(feed_bytes):
     assert parsed["type"] == "episodic"
     episodes = parsed["episodes"]
     assert len(episodes) == 5
+    assert [e["published"] for e in episodes] == sorted(
+        (e["published"] for e in episodes), reverse=True
+    )
     assert {e["guid"]: e["title"] for e in episodes} == TITLES
     for episode in episodes:
         published = datetime.fromtimestamp(episode["published"], UTC).date()
@@ -157,10 +162,14 @@ def test_enclosure_length_is_the_published_file_size(site, items, site_files):
 
 
 def test_episodes_without_audio_keep_an_estimated_duration(items):
-    for item in items:
-        if item.findtext("guid") != WITH_AUDIO:
-            assert item.find("enclosure") is None
-            assert int(item.findtext("itunes:duration", namespaces=NS)) > 60
+    for seed in SEEDS:
+        if seed.stem == WITH_AUDIO:
+            continue
+        item = item_by_guid(items, seed.stem)
+        episode = load_episode(seed, ROOT)
+        assert item.find("enclosure") is None
+        estimate = round(estimated_duration(episode.spoken_segments))
+        assert int(item.findtext("itunes:duration", namespaces=NS)) == estimate > 60
 
 
 # --- Transcripts ---------------------------------------------------------------------------
