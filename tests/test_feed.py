@@ -20,6 +20,7 @@ import podcastparser
 import pytest
 from lxml import etree
 
+from transcript_podcast.feed_check import check_site
 from transcript_podcast.seed_files import load_episode
 from transcript_podcast.timing import estimated_duration
 from transcript_podcast.transcript_formats import FORMATS
@@ -183,6 +184,16 @@ def test_one_transcript_tag_per_format_with_the_right_type(items):
         assert [t.get("url") for t in tags] == [f"{page}{f.filename}" for f in FORMATS]
         assert [t.get("rel") for t in tags] == ["captions" if f.timed else None for f in FORMATS]
         assert {t.get("language") for t in tags} == {"en"}
+
+
+def test_every_transcript_link_is_a_published_file(items, site_files):
+    urls = [t.get("url") for i in items for t in i.findall("podcast:transcript", namespaces=NS)]
+    assert len(urls) == 5 * len(FORMATS)
+    assert all(site_files.get(url) for url in urls)
+
+
+def test_the_published_feed_passes_the_feed_check(site):
+    assert check_site(site[1], site_url=SITEURL) == []
 
 
 # --- Identity ------------------------------------------------------------------------------
@@ -443,6 +454,6 @@ def test_odd_and_hostile_transcripts_all_reach_a_well_formed_feed(tmp_path):
     items = etree.parse(output / "feed.xml").findall(".//item")
     assert len(items) == len(list((output / "episodes").glob("*/index.html"))) == len(seeds)
     titles = {i.findtext("guid"): i.findtext("title") for i in items}
-    # XML cannot carry control characters: the feed title drops them, keeps the rest.
-    assert titles["control-characters"] == "Control characters[31m"
+    # XML cannot carry control characters: shown replaced, as on the page; the rest is kept.
+    assert titles["control-characters"] == "Control\ufffd characters\ufffd[31m"
     assert not feedparser.parse((output / "feed.xml").read_bytes()).bozo

@@ -4,7 +4,6 @@ Built with feedgen plus :mod:`.itunes` and :mod:`.podcastindex`.  Nothing comes 
 clock: ``lastBuildDate`` is the newest episode's date, so two builds are byte-identical.
 """
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from html import escape
@@ -14,6 +13,7 @@ from feedgen.feed import FeedGenerator
 from . import itunes, podcastindex
 from .episode import Enclosure, Episode, Person, TranscriptLink
 from .itunes import category_pair
+from .safe_text import clean_text
 from .timing import estimated_duration
 
 # Episodes air on a date, not at a time.  Noon UTC keeps that date, and its weekday, the same
@@ -21,8 +21,6 @@ from .timing import estimated_duration
 AIR_TIME = time(12, 0, tzinfo=UTC)
 DESCRIPTION_BYTES = 4000  # Apple's limit for <description>
 FEED_TYPE = "application/rss+xml"
-# Characters XML 1.0 cannot carry at all (control characters other than tab, LF and CR).
-NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -59,8 +57,8 @@ class FeedItem:
 
 
 def xml_text(text):
-    """``text`` without the characters an XML document cannot contain (lxml refuses them)."""
-    return NOT_XML.sub("", text)
+    """``text`` with what XML refuses shown replaced, as on the pages; lines kept."""
+    return "\n".join(clean_text(line) for line in text.splitlines())
 
 
 def absolute_url(site_url, url):
