@@ -213,7 +213,7 @@ def make_projects(folder, count):
     """Our project and the plain Pelican one, each holding ``count`` episodes."""
     seeds = [read_seed(path) for path in SEEDS]
     ours, plain = folder / "ours", folder / "plain"
-    ours.mkdir()
+    ours.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
