@@ -50,6 +50,9 @@ AUTHOR_FEED_RSS = None
 DEFAULT_DATE = None
 RELATIVE_URLS = False
 LOAD_CONTENT_CACHE = False
+# Where the content cache goes when it is turned on (`-e LOAD_CONTENT_CACHE=true
+# CACHE_CONTENT=true`): next to this file, not in whatever folder pelican is run from.
+CACHE_PATH = "cache"
 
 PODCAST_OPENING_SECONDS = 60
 PODCAST_STRICT = False
