@@ -77,9 +77,8 @@ def settle_identities(generator):
 
 def transcript_links(article):
     """Where each transcript format of ``article`` is published, relative to SITEURL."""
-    return [
-        TranscriptLink(f.label, f"{article.url}{f.filename}", f.mime_type, f.timed) for f in FORMATS
-    ]
+    url = article.url  # computed by Pelican from its settings on every access: read it once
+    return [TranscriptLink(f.label, f"{url}{f.filename}", f.mime_type, f.timed) for f in FORMATS]
 
 
 def failed_seeds(generator):

@@ -17,6 +17,7 @@ section is either a timed segment, blank, or the trailing ``New comment`` residu
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .episode import Segment
 from .errors import TranscriptError
@@ -70,12 +71,26 @@ def resembles(line, header):
 
 def parse_timestamp(stamp, path, line):
     """``HH:MM:SS`` → seconds, refusing minutes or seconds past 59."""
+    seconds = stamp_seconds(stamp)
+    if seconds is None:
+        message = "is not in HH:MM:SS form" if not STAMP.match(stamp) else "is not a valid time"
+        raise TranscriptError(path, line, f"timestamp {stamp} {message}")
+    return seconds
+
+
+@lru_cache(maxsize=1 << 16)
+def stamp_seconds(stamp):
+    """``HH:MM:SS`` → seconds, or None when it is not a valid time.
+
+    Cached: every episode of a show repeats the same few thousand stamps, and parsing them
+    was the largest cost of reading a transcript.
+    """
     match = STAMP.match(stamp)
     if not match:
-        raise TranscriptError(path, line, f"timestamp {stamp} is not in HH:MM:SS form")
-    hours, minutes, seconds = (int(match[k]) for k in "hms")
+        return None
+    hours, minutes, seconds = int(match[1]), int(match[2]), int(match[3])
     if minutes > 59 or seconds > 59:
-        raise TranscriptError(path, line, f"timestamp {stamp} is not a valid time")
+        return None
     return hours * 3600 + minutes * 60 + seconds
 
 
@@ -135,10 +150,10 @@ def parse_segments(numbered_lines, path):
     segments, residue_line = [], None
     for number, raw in numbered_lines:
         line = raw.strip()
-        if header_name(line) == PAGE_RESIDUE:
+        match = TIMED_LINE.match(line)
+        if not match and header_name(line) == PAGE_RESIDUE:
             residue_line = number
             continue
-        match = TIMED_LINE.match(line)
         if not match:
             if LOOKS_TIMED.match(line):
                 raise TranscriptError(
@@ -166,6 +181,7 @@ def parse_segments(numbered_lines, path):
     return segments
 
 
+@lru_cache(maxsize=1 << 16)
 def format_stamp(seconds):
     """Seconds → ``HH:MM:SS`` as written in seed files."""
     return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"

@@ -130,15 +130,15 @@ def html_fragment(segments):
     """
     parts, anchored = ['<div class="transcript">'], set()
     for segment, speaker in speaker_changes(segments):
-        stamp = format_stamp(segment.start)
+        stamp, anchor = format_stamp(segment.start), anchor_id(segment.start)
         id_attr = ""
         if segment.start not in anchored:
             anchored.add(segment.start)
-            id_attr = f' id="{anchor_id(segment.start)}"'
+            id_attr = f' id="{anchor}"'
         name = f'<b class="speaker">{escape(speaker)}:</b> ' if speaker else ""
         parts.append(
             f'<p class="segment"{id_attr} data-start="{segment.start}">'
-            f'<a class="timestamp" href="#{anchor_id(segment.start)}">{stamp}</a> '
+            f'<a class="timestamp" href="#{anchor}">{stamp}</a> '
             f"{name}{escape(clean_text(segment.text))}</p>"
         )
     parts.append("</div>")
