@@ -44,10 +44,12 @@ OPENING_SKIPPED = 20  # seconds of each seed's own opening (with its own date) l
 
 # Settings every timed build of our site gets: narration off, nothing from the environment.
 OUR_OVERRIDES = {"PODCAST_NARRATION": False}
+# The content cache as publishconf.py sets it.
 CACHE_OVERRIDES = {
     "LOAD_CONTENT_CACHE": True,
     "CACHE_CONTENT": True,
     "CONTENT_CACHING_LAYER": "reader",
+    "CHECK_MODIFIED_METHOD": "sha256",
 }
 
 PLAIN_PELICANCONF = '''"""Plain Pelican: default theme, default settings, no plugin."""
@@ -192,7 +194,8 @@ def stamp(seconds):
 
 def seed_text(episode):
     """The episode in the seed layout our reader takes."""
-    lines = [episode["title"], "Show notes", episode["notes"], "Show transcript"]
+    notes = episode["notes"] + (f"\nTake {episode['round']}." if "round" in episode else "")
+    lines = [episode["title"], "Show notes", notes, "Show transcript"]
     lines += [f"{stamp(start)}: {text}" for start, text in episode["timed"]]
     return "\n".join(lines) + "\n"
 
@@ -277,13 +280,17 @@ def plain_build(plain, work):
 
 
 def incremental_build(ours, work, newcomer):
-    """Add one transcript to an already built and cached site, then build it again."""
+    """Add one transcript to an already built and cached site, then build it again.
+
+    Each round's newcomer says something new in its notes, so no round finds it in the cache.
+    """
     output, cache = work / "out-update", work / "cache-update"
     overrides = {**OUR_OVERRIDES, **CACHE_OVERRIDES, "CACHE_PATH": str(cache)}
     new_seed = ours / "seeds" / f"{newcomer['stem']}.txt"
     new_seed.unlink(missing_ok=True)
     if not cache.exists():
         pelican(ours, output, overrides)
+    newcomer["round"] = newcomer.get("round", 0) + 1
     new_seed.write_text(seed_text(newcomer))
     try:
         return pelican(ours, output, overrides)
