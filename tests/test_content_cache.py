@@ -20,4 +20,3 @@ def test_cached_rebuild_after_a_new_episode_equals_a_cold_build(tmp_path):
 
     cold = build(make_project(tmp_path / "cold", SEEDS))
     assert tree(rebuilt) == tree(cold)
-
