@@ -2,6 +2,7 @@
 
     python3 tasks.py build   # the production site from seeds/ into output/
     python3 tasks.py test    # the whole test suite
+    python3 tasks.py serve   # a development build, previewed at http://127.0.0.1:8000/
 
 Each command first makes sure ``.venv/`` exists and holds what ``pyproject.toml`` asks for
 (installing it only when ``pyproject.toml`` changed), then runs inside it.
@@ -51,7 +52,19 @@ def test(*args):
     run(str(PYTHON), "-m", "pytest", *args)
 
 
-COMMANDS = {"build": build, "test": test}
+def serve(*args):
+    """Build the development site and preview it with a server that can seek in audio."""
+    built = subprocess.run(
+        [str(PYTHON), "-m", "pelican", "-s", "pelicanconf.py", "--log-handler", "plain"],
+        cwd=ROOT,
+        check=False,
+    )
+    if built.returncode:
+        sys.exit(built.returncode)
+    run(str(PYTHON), "-m", "transcript_podcast.preview_server", "output", *args)
+
+
+COMMANDS = {"build": build, "test": test, "serve": serve}
 
 
 def main(argv):

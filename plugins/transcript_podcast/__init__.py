@@ -6,7 +6,7 @@ work lives in the pure core modules and in :mod:`.pelican_shell`.
 
 from pelican import signals
 
-from . import feed_output, pelican_shell, publishing, search_index, transcript_output
+from . import feed_output, pelican_shell, publishing, search_index, theme_shell, transcript_output
 
 
 def register():
@@ -22,3 +22,5 @@ def register():
     signals.article_writer_finalized.connect(transcript_output.write_transcripts)
     signals.article_writer_finalized.connect(feed_output.write_feed)
     signals.finalized.connect(search_index.index_site)
+    signals.generator_init.connect(theme_shell.add_template_filters)
+    signals.article_generator_finalized.connect(theme_shell.link_neighbours)

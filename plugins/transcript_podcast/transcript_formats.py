@@ -7,12 +7,14 @@ A new format is one writer here and one entry in ``FORMATS``.
 """
 
 import json
+import re
 from dataclasses import dataclass
 from html import escape
 
 from .cues import make_cues
 from .safe_text import clean_text, has_words
 from .seed_format import format_stamp
+from .timing import speech_seconds
 
 
 @dataclass(frozen=True)
@@ -122,25 +124,62 @@ def podcast_index_json(transcript):
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def html_fragment(segments):
-    """The transcript as HTML: one paragraph per spoken segment, each with its timestamp link.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+PARAGRAPH_CHARACTERS = 320  # past this, a paragraph ends at the next sentence end
+PARAGRAPH_PAUSE_SECONDS = 3  # silence (beyond the time to say the words) that starts one
 
+
+def paragraphs(segments):
+    """Group the shown segments into readable paragraphs, in order, dropping none.
+
+    Yields lists of ``(segment, speaker name to show or None)`` (see :func:`speaker_changes`).
+    A paragraph ends when the speaker changes, after a pause, or at the first sentence end
+    once it is long enough.
+    """
+    current, length = [], 0
+    for segment, speaker in speaker_changes(segments):
+        if current and starts_paragraph(current[-1][0], segment, speaker, length):
+            yield current
+            current, length = [], 0
+        current.append((segment, speaker))
+        length += len(segment.text) + 1
+    if current:
+        yield current
+
+
+def starts_paragraph(previous, segment, speaker, length):
+    """Whether ``segment`` opens a new paragraph after ``previous`` (``length`` chars so far)."""
+    if speaker is not None:
+        return True
+    silence = segment.start - previous.start - speech_seconds(previous.text)
+    if silence >= PARAGRAPH_PAUSE_SECONDS:
+        return True
+    return length >= PARAGRAPH_CHARACTERS and bool(SENTENCE_END.search(previous.text.rstrip()))
+
+
+def html_fragment(segments):
+    """The transcript as HTML paragraphs; every shown segment keeps its timestamp link.
+
+    Each segment is a ``<span class="segment" data-start>`` opened by a real link
+    (``href="#t=HH:MM:SS"``), so a moment can be reached and shared without JavaScript.
     Only the first segment of each second carries the anchor id (ids must be unique);
     segments without words are not shown; a speaker's name is shown when it changes.
     """
     parts, anchored = ['<div class="transcript">'], set()
-    for segment, speaker in speaker_changes(segments):
-        stamp, anchor = format_stamp(segment.start), anchor_id(segment.start)
-        id_attr = ""
-        if segment.start not in anchored:
-            anchored.add(segment.start)
-            id_attr = f' id="{anchor}"'
-        name = f'<b class="speaker">{escape(speaker)}:</b> ' if speaker else ""
-        parts.append(
-            f'<p class="segment"{id_attr} data-start="{segment.start}">'
-            f'<a class="timestamp" href="#{anchor}">{stamp}</a> '
-            f"{name}{escape(clean_text(segment.text))}</p>"
-        )
+    for paragraph in paragraphs(segments):
+        spans = []
+        for segment, speaker in paragraph:
+            anchor, id_attr = anchor_id(segment.start), ""
+            if segment.start not in anchored:
+                anchored.add(segment.start)
+                id_attr = f' id="{anchor}"'
+            name = f'<b class="speaker">{escape(speaker)}:</b> ' if speaker else ""
+            spans.append(
+                f'<span class="segment"{id_attr} data-start="{segment.start}">'
+                f'<a class="timestamp" href="#{anchor}">{format_stamp(segment.start)}</a> '
+                f"{name}{escape(clean_text(segment.text))}</span>"
+            )
+        parts.append(f"<p>{' '.join(spans)}</p>")
     parts.append("</div>")
     return "\n".join(parts)
 

@@ -1,0 +1,239 @@
+"""The built site in headless Chromium (the system's, driven by Playwright).
+
+The site is built with a short generated recording and served by the project's own preview
+server, which answers Range requests as static hosts do: Chromium needs them to seek in MP3.
+"""
+
+import json
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from transcript_podcast.preview_server import make_server
+
+from . import enclosure_stand_in
+from .audio import tone_mp3
+from .conftest import SEEDS, build, make_project, require
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+TITLE = "Tones & </script><script>alert('title')</script> tests"
+SEED = f"""{TITLE}
+Show notes
+A generated tone, to test the player. <b>not bold</b>
+Show transcript
+00:00:00: This is your daily synthesizer, Sunday, May seventeen twenty-twenty six.
+00:00:12: Here is the second moment of the show.
+00:00:24: And this is the third moment, at twenty-four seconds.
+00:00:36: The last words of the test.
+"""
+THIRD = 24
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The tone episode (with audio) and the longest real seed, served on 127.0.0.1."""
+    longest = max(SEEDS, key=lambda seed: seed.stat().st_size)
+    project = make_project(tmp_path_factory.mktemp("browser-site"), [longest])
+    (project / "seeds" / "tone.txt").write_text(SEED)
+    (project / "seeds" / "tone.mp3").write_bytes(tone_mp3(45))
+    output = build(project, PLUGINS=["transcript_podcast", enclosure_stand_in])
+    server = make_server(output, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    episode = next(p for p in (output / "episodes").iterdir() if (p / "tone.mp3").exists())
+    yield f"http://127.0.0.1:{server.server_port}", f"/episodes/{episode.name}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require(CHROMIUM.exists() or shutil.which("chromium"), "Chromium")
+    with sync_playwright() as playwright:
+        executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page whose console errors, uncaught exceptions and requested hosts are recorded."""
+
+    def __init__(self, context):
+        self.page = context.new_page()
+        self.errors, self.hosts = [], set()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", self.saw_request)
+
+    def saw_request(self, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https"):
+            self.hosts.add(parts.netloc)
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def audio_time(page):
+    return page.evaluate("document.getElementById('episode-audio').currentTime")
+
+
+def test_clicking_the_third_timestamp_plays_from_that_segment(site, context):
+    base, episode = site
+    watched = Watched(context)
+    page = watched.page
+    page.goto(base + episode)
+    third = page.locator(".transcript a.timestamp").nth(2)
+    assert third.inner_text() == "00:00:24"
+    third.click()
+    page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {THIRD}")
+    assert THIRD <= audio_time(page) < THIRD + 3
+    assert page.evaluate("location.hash") == "#t=00:00:24"
+    current = page.locator(".segment[aria-current='true']")
+    assert current.get_attribute("data-start") == str(THIRD)
+    assert watched.errors == []
+
+
+def test_a_timestamp_works_from_the_keyboard(site, context):
+    base, episode = site
+    page = Watched(context).page
+    page.goto(base + episode)
+    page.locator(".transcript a.timestamp").nth(3).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('episode-audio').currentTime >= 36")
+    assert 36 <= audio_time(page) < 39
+
+
+@pytest.mark.parametrize(
+    ("fragment", "seconds", "segment"),
+    [("#t=00:00:36", 36, 36), ("#t=00:00:30", 30, 24), ("#t=0:12", 12, 12)],
+)
+def test_opening_a_moment_link_seeks_and_highlights_it(site, context, fragment, seconds, segment):
+    base, episode = site
+    watched = Watched(context)
+    page = watched.page
+    page.goto(base + episode + fragment)
+    page.wait_for_function(f"document.getElementById('episode-audio').currentTime === {seconds}")
+    current = page.locator(".segment.is-current")
+    assert current.get_attribute("data-start") == str(segment)
+    assert current.is_visible()
+    assert watched.errors == []
+
+
+def test_copy_link_to_this_moment(site, browser):
+    base, episode = site
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(base + episode)
+        page.locator(".transcript a.timestamp").nth(2).click()
+        page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {THIRD}")
+        page.get_by_role("button", name="Copy link to this moment").click()
+        status = page.locator("#moment-status")
+        status.filter(has_text="copied").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == f"{base}{episode}#t=00:00:24"
+    finally:
+        context.close()
+
+
+def test_pages_make_no_errors_and_no_requests_to_other_hosts(site, context):
+    base, episode = site
+    watched = Watched(context)
+    for path in ("/", episode, "/about/"):
+        watched.page.goto(base + path)
+        watched.page.wait_for_load_state("networkidle")
+    assert watched.errors == []
+    assert watched.hosts == {urlsplit(base).netloc}
+
+
+def structured_data(page):
+    return [
+        json.loads(text)
+        for text in page.locator('script[type="application/ld+json"]').all_text_contents()
+    ]
+
+
+def test_json_ld_parses_and_markup_in_a_title_stays_inside_it(site, context):
+    base, episode = site
+    page = Watched(context).page
+    page.goto(base + episode)
+    (data,) = structured_data(page)
+    assert data["@type"] == "PodcastEpisode"
+    assert data["name"] == TITLE
+    assert data["datePublished"] == "2026-05-17"
+    assert data["associatedMedia"]["contentUrl"] == f"{episode}tone.mp3"
+    assert "third moment" in data["transcript"]
+    assert page.locator("script").count() == 2  # site.js and the JSON-LD: nothing broke out
+    assert page.locator("h1").inner_text() == TITLE
+    page.goto(base + "/")
+    (series,) = structured_data(page)
+    assert series["@type"] == "PodcastSeries"
+    assert series["webFeed"].endswith("/feed.xml")
+
+
+def test_without_javascript_the_transcript_and_its_anchors_work(site, browser):
+    base, episode = site
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base + episode)
+        assert page.locator(".transcript-tools").is_hidden()
+        assert page.locator(".transcript .segment").count() == 4
+        page.locator(".transcript a.timestamp").nth(2).click()
+        page.wait_for_url(f"**{episode}#t=00:00:24")
+        target = page.locator(":target")
+        assert target.get_attribute("data-start") == str(THIRD)
+        assert target.is_visible()
+        page.goto(base + episode + "#t=00:00:36")
+        assert page.locator(":target").get_attribute("data-start") == "36"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "episode"])
+def test_pages_fit_a_320_pixel_screen(site, browser, path):
+    base, episode = site
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(base + (episode if path == "episode" else path))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+
+
+def test_the_segment_being_heard_is_highlighted_as_it_plays(site, context):
+    base, episode = site
+    watched = Watched(context)
+    page = watched.page
+    page.goto(base + episode)
+    page.locator(".transcript a.timestamp").nth(1).click()
+    page.evaluate("document.getElementById('episode-audio').playbackRate = 4")
+    page.wait_for_function(
+        "document.querySelector('.segment[aria-current=\"true\"]').dataset.start === '24'",
+        timeout=15000,
+    )
+    assert page.locator(".segment[aria-current='true']").count() == 1
+    assert not page.evaluate("document.getElementById('episode-audio').paused")
+    assert page.locator("#follow-along").is_checked()
+    assert watched.errors == []

@@ -1,0 +1,136 @@
+/* The theme's only script: copy buttons, and on episode pages the transcript that follows
+   the player. Everything here is an enhancement: without it every timestamp is still a link. */
+(() => {
+  "use strict";
+
+  const say = (region, message) => {
+    if (!region) return;
+    region.textContent = "";
+    window.setTimeout(() => { region.textContent = message; }, 60);
+  };
+
+  const copyText = async (text) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  for (const button of document.querySelectorAll("[data-copy]")) {
+    const field = document.querySelector(button.dataset.copy);
+    const region = button.parentElement.parentElement.querySelector(".copy-status");
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      const copied = await copyText(field.value);
+      if (!copied) field.select();
+      say(region, copied ? "Feed address copied." : "Press Ctrl+C to copy the selected address.");
+    });
+  }
+
+  const transcript = document.querySelector(".transcript");
+  if (!transcript) return;
+  const segments = Array.from(transcript.querySelectorAll(".segment[data-start]"));
+  if (!segments.length) return;
+  const starts = segments.map((segment) => Number(segment.dataset.start));
+  const audio = document.getElementById("episode-audio");
+  const follow = document.getElementById("follow-along");
+  const region = document.getElementById("moment-status");
+  const tools = document.querySelector(".transcript-tools");
+  const calm = window.matchMedia("(prefers-reduced-motion: reduce)");
+  let current = -1;
+
+  const two = (n) => String(n).padStart(2, "0");
+  const stamp = (s) => `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+
+  /* "#t=HH:MM:SS", "#t=MM:SS" or "#t=SS" (a media fragment) → seconds, else null. */
+  const parseHash = (hash) => {
+    const match = /^#t=(\d+(?::\d{1,2}){0,2})$/.exec(decodeURIComponent(hash || ""));
+    if (!match) return null;
+    return match[1].split(":").reduce((total, part) => total * 60 + Number(part), 0);
+  };
+
+  /* The segment being heard at `seconds`: the last one that started at or before it. */
+  const indexAt = (seconds) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (starts[middle] <= seconds) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+
+  const reveal = (segment) => {
+    const box = segment.getBoundingClientRect();
+    const top = audio ? audio.parentElement.getBoundingClientRect().bottom : 0;
+    if (box.top >= top && box.bottom <= window.innerHeight) return;
+    segment.scrollIntoView({ block: "center", behavior: calm.matches ? "auto" : "smooth" });
+  };
+
+  const highlight = (index, scroll) => {
+    if (index !== current) {
+      if (current >= 0) {
+        segments[current].classList.remove("is-current");
+        segments[current].removeAttribute("aria-current");
+      }
+      current = index;
+      segments[index].classList.add("is-current");
+      segments[index].setAttribute("aria-current", "true");
+    }
+    if (scroll) reveal(segments[index]);
+  };
+
+  const seek = (seconds, play) => {
+    if (!audio) return;
+    audio.currentTime = seconds;
+    if (play) audio.play().catch(() => {});
+  };
+
+  const goTo = (hash, play) => {
+    const seconds = parseHash(hash);
+    if (seconds === null) return false;
+    highlight(indexAt(seconds), true);
+    seek(seconds, play);
+    return true;
+  };
+
+  tools.hidden = false;
+
+  transcript.addEventListener("click", (event) => {
+    const link = event.target.closest("a.timestamp");
+    if (!link || !audio) return;
+    event.preventDefault();
+    history.replaceState(null, "", link.hash);
+    const index = segments.indexOf(link.parentElement);
+    highlight(index, false);
+    seek(starts[index], true);
+  });
+
+  window.addEventListener("hashchange", () => goTo(location.hash, false));
+
+  if (audio) {
+    const saved = localStorage.getItem("follow-along");
+    if (saved !== null) follow.checked = saved === "on";
+    follow.addEventListener("change", () => {
+      localStorage.setItem("follow-along", follow.checked ? "on" : "off");
+    });
+    audio.addEventListener("timeupdate", () => {
+      const index = indexAt(audio.currentTime);
+      if (index !== current) highlight(index, follow.checked && !audio.paused);
+    });
+  }
+
+  document.getElementById("copy-moment").addEventListener("click", async () => {
+    const seconds = audio && audio.currentTime > 0 ? starts[indexAt(audio.currentTime)]
+      : current >= 0 ? starts[current] : starts[0];
+    const base = (document.querySelector('link[rel="canonical"]') || location).href.split("#")[0];
+    const link = `${base}#t=${stamp(seconds)}`;
+    const copied = await copyText(link);
+    say(region, copied ? `Link to ${stamp(seconds)} copied.` : `Link to this moment: ${link}`);
+  });
+
+  goTo(location.hash, false);
+})();
