@@ -15,8 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from transcript_podcast.preview_server import make_server
 
-from . import enclosure_stand_in
-from .audio import tone_mp3
+from .audio_samples import write_mp3
 from .conftest import SEEDS, build, make_project, require
 
 pytestmark = pytest.mark.browser
@@ -49,12 +48,12 @@ def site(tmp_path_factory):
     longest = max(SEEDS, key=lambda seed: seed.stat().st_size)
     project = make_project(tmp_path_factory.mktemp("browser-site"), [longest])
     (project / "seeds" / "tone.txt").write_text(SEED)
-    (project / "seeds" / "tone.mp3").write_bytes(tone_mp3(45))
-    output = build(project, PLUGINS=["transcript_podcast", enclosure_stand_in])
+    write_mp3(project / "seeds" / "tone.mp3", seconds=45)
+    output = build(project)
     server = make_server(output, port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    episode = next(p for p in (output / "episodes").iterdir() if (p / "tone.mp3").exists())
+    (episode,) = (p for p in (output / "episodes").iterdir() if list(p.glob("*.mp3")))
     yield f"http://127.0.0.1:{server.server_port}", f"/episodes/{episode.name}/"
     server.shutdown()
     server.server_close()
@@ -181,7 +180,9 @@ def test_json_ld_parses_and_markup_in_a_title_stays_inside_it(site, context):
     assert data["@type"] == "PodcastEpisode"
     assert data["name"] == TITLE
     assert data["datePublished"] == "2026-05-17"
-    assert data["associatedMedia"]["contentUrl"] == f"{episode}tone.mp3"
+    assert data["associatedMedia"]["contentUrl"].startswith(episode)
+    assert data["associatedMedia"]["contentUrl"].endswith(".mp3")
+    assert data["associatedMedia"]["duration"] == "PT45S"
     assert "third moment" in data["transcript"]
     assert page.locator("script").count() == 2  # site.js and the JSON-LD: nothing broke out
     assert page.locator("h1").inner_text() == TITLE
