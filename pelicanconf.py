@@ -79,3 +79,8 @@ PODCAST_HOSTS = []
 PODCAST_MAX_ITEMS = None
 PODCAST_LANGUAGE = None  # DEFAULT_LANG
 PODCAST_REQUIRE_AUDIO = False
+
+# The transcripts come without recordings: narrate them (eSpeak NG) so every episode plays.
+PODCAST_NARRATION = True
+PODCAST_NARRATION_VOICE = "en-us"
+PODCAST_NARRATION_BIT_RATE = 32

@@ -6,7 +6,15 @@ work lives in the pure core modules and in :mod:`.pelican_shell`.
 
 from pelican import signals
 
-from . import feed_output, pelican_shell, publishing, search_index, theme_shell, transcript_output
+from . import (
+    feed_output,
+    narration_output,
+    pelican_shell,
+    publishing,
+    search_index,
+    theme_shell,
+    transcript_output,
+)
 
 
 def register():
@@ -17,6 +25,8 @@ def register():
     signals.article_generator_pretaxonomy.connect(pelican_shell.settle_identities)
     signals.article_generator_finalized.connect(pelican_shell.stop_on_bad_transcripts)
     signals.article_generator_finalized.connect(publishing.check_guid_lock)
+    # Narration gives silent episodes their audio before the feed reads it: connect first.
+    signals.article_generator_finalized.connect(narration_output.add_narrations)
     signals.article_generator_finalized.connect(feed_output.attach_enclosures)
     signals.all_generators_finalized.connect(publishing.write_sitemap)
     signals.article_writer_finalized.connect(transcript_output.write_transcripts)

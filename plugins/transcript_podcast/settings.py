@@ -28,6 +28,9 @@ class Setting:
     doc: str
 
 
+MP3_BIT_RATES = (16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)  # MPEG-2 layer III
+
+
 def positive_number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
 
@@ -244,6 +247,46 @@ SETTINGS = (
         "installs, else `pagefind` on the PATH.",
     ),
     # Narration
+    Setting(
+        "PODCAST_NARRATION",
+        False,
+        boolean,
+        "True or False",
+        "Give every episode without a recording a synthesized narration of its transcript "
+        "(eSpeak NG, MP3), aligned to its timestamps and labelled as synthesized. A supplied "
+        "recording always wins. Cached in `CACHE_PATH/narration/`.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_VOICE",
+        "en-us",
+        lambda value: isinstance(value, str) and bool(value.strip()),
+        "the name of an eSpeak NG voice",
+        "The eSpeak NG voice that narrates, e.g. `en-us`, `en`, `en-gb-x-rp`.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_RATE",
+        175,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and 80 <= value <= 450,
+        "a whole number of words a minute from 80 to 450",
+        "The narration's speaking rate where the words fit before the next timestamp.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_MAX_SPEEDUP",
+        2.0,
+        lambda value: positive_number(value) and 1 <= value <= 3,
+        "a number from 1 to 3",
+        "How much faster than the rate narration may speak to finish before the next "
+        "timestamp (capped at 450 words a minute); words that still do not fit run on and "
+        "delay the next segment a little, never cut.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_BIT_RATE",
+        32,
+        lambda value: value in MP3_BIT_RATES,
+        f"one of {', '.join(map(str, MP3_BIT_RATES))} (kbit/s)",
+        "The narration MP3's constant bit rate in kbit/s (mono, 22.05 kHz): 32 is about "
+        "240 kB a minute.",
+    ),
     # Publishing
     Setting(
         "PODCAST_GUID_LOCK",

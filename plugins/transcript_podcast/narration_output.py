@@ -1,0 +1,85 @@
+"""The Pelican side of narration: give episodes without a recording a synthesized one.
+
+Runs on ``article_generator_finalized`` before the feed is written, so the feed and the page
+treat the narration like any supplied audio file (``Episode.audio``).  Episodes are narrated
+in parallel threads: eSpeak NG speaks for one at a time while LAME encodes the others.
+"""
+
+import dataclasses
+import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .episode import AudioSource
+from .espeak import VoiceError
+from .narration import NARRATION_NOTE, NarrationSettings, NarrationTags
+from .narration_cache import cached_narration
+from .pelican_shell import BuildStopped, episode_articles
+
+logger = logging.getLogger(__name__)
+
+
+def stop(reason):
+    logger.critical("%s", reason)
+    raise BuildStopped(reason)
+
+
+def narration_settings(settings):
+    return NarrationSettings(
+        voice=settings["PODCAST_NARRATION_VOICE"],
+        rate=settings["PODCAST_NARRATION_RATE"],
+        max_speedup=settings["PODCAST_NARRATION_MAX_SPEEDUP"],
+        bit_rate=settings["PODCAST_NARRATION_BIT_RATE"],
+    )
+
+
+def narration_folder(settings):
+    """``CACHE_PATH/narration``, which must lie inside the project (audio paths are relative)."""
+    folder = Path(settings["CACHE_PATH"], "narration")
+    if os.path.relpath(folder, settings["PATH"]).startswith(".."):
+        stop(f"CACHE_PATH ({settings['CACHE_PATH']}) must be inside the project for narration")
+    return folder
+
+
+def add_narrations(generator):
+    """Narrate every episode that has no audio, or reuse its cached narration."""
+    settings = generator.settings
+    if not settings["PODCAST_NARRATION"]:
+        return
+    silent = [a for a in episode_articles(generator) if a.metadata["episode"].audio is None]
+    if not silent:
+        return
+    folder, how = narration_folder(settings), narration_settings(settings)
+
+    def narrated(article):
+        episode = article.metadata["episode"]
+        tags = NarrationTags(episode.title, settings["SITENAME"], episode.air_date.isoformat())
+        return cached_narration(folder, episode.segments, how, tags)
+
+    try:
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            made = list(pool.map(narrated, silent))
+    except VoiceError as exc:
+        stop(f"PODCAST_NARRATION_VOICE: {exc}")
+    except (OSError, RuntimeError) as exc:
+        stop(f"narration failed: {exc}")
+
+    for article, narration in zip(silent, made, strict=True):
+        episode = article.metadata["episode"]
+        audio = AudioSource(
+            path=os.path.relpath(narration.path, settings["PATH"]).replace(os.sep, "/"),
+            mime_type="audio/mpeg",
+        )
+        article.metadata["episode"] = article.episode = dataclasses.replace(episode, audio=audio)
+        article.spoken_ends = narration.spoken_ends
+        article.narrated = True
+        article.narration_note = NARRATION_NOTE
+        if narration.late:
+            logger.info(
+                "%s: %d passage(s) of the narration start late: too many words for their gap",
+                episode.source_path,
+                narration.late,
+            )
+    fresh = sum(n.made_now for n in made)
+    logger.info("Narration: %d episode(s) synthesized, %d reused", fresh, len(made) - fresh)
