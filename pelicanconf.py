@@ -16,6 +16,7 @@ PAGE_PATHS = ["content/pages"]
 STATIC_PATHS = ["content/images"]
 EXTRA_PATH_METADATA = {"content/images/cover.png": {"path": "images/cover.png"}}
 OUTPUT_PATH = "output"
+CACHE_PATH = "cache"  # set here so it is relative to the project, not the working folder
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["transcript_podcast"]

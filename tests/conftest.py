@@ -14,10 +14,26 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 IN_CI = bool(os.environ.get("CI"))
 PROJECT_PARTS = ("pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
+SHARED = {}  # the session's shared folders, filled in by the ``shared_narrations`` fixture
 
 
-def make_project(folder, seeds=SEEDS):
-    """A copy of this project in ``folder`` whose ``seeds/`` holds ``seeds``."""
+@pytest.fixture(scope="session", autouse=True)
+def shared_narrations(tmp_path_factory):
+    """One narration cache for every test project, so the real seeds are narrated once.
+
+    Narrations are keyed by their content, so sharing them between projects is safe.
+    """
+    SHARED["narrations"] = tmp_path_factory.mktemp("narrations")
+    yield SHARED["narrations"]
+    SHARED.pop("narrations")
+
+
+def make_project(folder, seeds=SEEDS, share_narrations=True):
+    """A copy of this project in ``folder`` whose ``seeds/`` holds ``seeds``.
+
+    Its ``cache/narration`` links to the session's shared narrations unless
+    ``share_narrations`` is False (for tests of the narration cache itself).
+    """
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -29,6 +45,9 @@ def make_project(folder, seeds=SEEDS):
     (folder / "seeds").mkdir()
     for seed in seeds:
         shutil.copy(seed, folder / "seeds" / Path(seed).name)
+    if share_narrations and "narrations" in SHARED:
+        (folder / "cache").mkdir()
+        (folder / "cache" / "narration").symlink_to(SHARED["narrations"], target_is_directory=True)
     return folder
 
 

@@ -2,8 +2,9 @@
 
 The library and its voice data come from the ``espeakng-loader`` wheel, so no system package
 is needed.  eSpeak NG keeps global state (one voice, one rate, one callback), so every call
-holds one process-wide lock: one synthesis at a time, from any thread.  The foreign calls
-release the GIL, so other threads (MP3 encoding) keep running meanwhile.
+holds one process-wide lock: one synthesis at a time, from any thread.  Its output also
+depends on what the process spoke before (the wave generator keeps state), so reproducible
+audio needs a fresh process (see :func:`narration.narrate`).
 """
 
 import ctypes

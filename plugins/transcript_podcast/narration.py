@@ -5,12 +5,15 @@ after fragment.  When the words do not fit before the next group starts, they ar
 faster, up to ``max_speedup`` times the base rate.  Only if even that is too slow (a last
 resort: nothing is ever cut) the speech runs on, and the next group starts right after it
 instead of at its timestamp; alignment returns at the first group with room to spare.
-Identical input gives byte-identical MP3s: eSpeak NG and LAME are deterministic and the ID3
-tags hold nothing from the clock.
+Identical input gives byte-identical MP3s: each narration is made in a fresh process (eSpeak
+NG's wave generator keeps state from one utterance to the next, so its output depends on what
+the process spoke before), LAME is deterministic, and the ID3 tags hold nothing from the clock.
 """
 
 import io
 import math
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -164,7 +167,18 @@ def with_tags(mp3, tags, settings):
 
 
 def narrate(segments, settings, tags):
-    """The episode's narration as tagged MP3 bytes, with each segment's spoken end."""
+    """The episode's narration as tagged MP3 bytes, with each segment's spoken end.
+
+    Made in a fresh process, so the same input always gives the same bytes; several
+    narrations can be made at once from different threads.
+    """
+    fresh = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=fresh) as worker:
+        return worker.submit(narrate_here, segments, settings, tags).result()
+
+
+def narrate_here(segments, settings, tags):
+    """:func:`narrate` in this process: reproducible only in a process that has not spoken."""
     timeline = speech_timeline(segments, settings)
     mp3 = encode_mp3(timeline.pcm, timeline.sample_rate, settings.bit_rate)
     return Narration(with_tags(mp3, tags, settings), timeline.spoken_ends, timeline.late)

@@ -1,0 +1,263 @@
+"""Synthesized narration: real eSpeak NG, real LAME, real Pelican builds, read back with mutagen."""
+
+import json
+import math
+import shutil
+import subprocess
+from array import array
+from urllib.parse import urlsplit
+
+import mutagen.mp3
+import podcastparser
+import pytest
+
+from transcript_podcast import espeak, narration
+from transcript_podcast.episode import Segment
+from transcript_podcast.narration import (
+    NARRATION_NOTE,
+    NarrationSettings,
+    NarrationTags,
+    encode_mp3,
+    narrate,
+    speech_timeline,
+)
+from transcript_podcast.seed_format import format_stamp
+
+from .conftest import ROOT, build, make_project, require
+
+SETTINGS = NarrationSettings()
+TAGS = NarrationTags("A generated episode", "The Test Show", "2026-01-02")
+# Two fragments share second 0; a long gap after second 4; an empty fragment at 15.
+SEGMENTS = (
+    Segment(0, "Welcome to the test show.", 1),
+    Segment(0, "This fragment shares the first second.", 2),
+    Segment(4, "Here is the second segment.", 3),
+    Segment(14, "After a long gap, the third one.", 4),
+    Segment(18, "", 5),
+    Segment(18, "And the last words of the episode.", 6),
+)
+GAP = (8.5, 13.5)  # seconds inside the gap between 4 and 14 where nothing is said
+
+
+def rms(timeline, start, end):
+    """Root mean square loudness of ``timeline`` between two times in seconds."""
+    rate = timeline.sample_rate
+    samples = array("h", timeline.pcm[round(start * rate) * 2 : round(end * rate) * 2])
+    return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return speech_timeline(SEGMENTS, SETTINGS)
+
+
+def test_speech_starts_at_each_timestamp_and_the_gap_is_silent(timeline):
+    for segment in {s.start: s for s in SEGMENTS if s.text}.values():
+        assert rms(timeline, segment.start, segment.start + 0.3) > 300, segment
+        if segment.start:
+            assert rms(timeline, segment.start - 0.15, segment.start) < 5, segment
+    assert rms(timeline, *GAP) < 5
+    assert timeline.late == 0
+
+
+def test_spoken_ends_follow_the_segments(timeline):
+    ends = timeline.spoken_ends
+    assert len(ends) == len(SEGMENTS)
+    assert 0 < ends[0] < ends[1] < 4  # fragments of one second are spoken in order
+    assert 4 < ends[2] < GAP[0]
+    assert 14 < ends[3] < 18
+    assert ends[4] == 18  # no words, nothing spoken
+    assert ends[5] > 18
+    # speech really ends there: loud just before the end, silent just after
+    for end in (ends[0], ends[2], ends[3]):
+        assert rms(timeline, end - 0.2, end) > 100
+        assert rms(timeline, end + 0.01, end + 0.1) < 5
+
+
+def test_mp3_covers_the_last_segment_and_says_it_is_synthesized(tmp_path):
+    made = narrate(SEGMENTS, SETTINGS, TAGS)
+    path = tmp_path / "narration.mp3"
+    path.write_bytes(made.mp3)
+    audio = mutagen.mp3.MP3(path)
+    assert audio.info.length >= made.spoken_ends[-1] > SEGMENTS[-1].start
+    assert audio.info.sample_rate == espeak.sample_rate()
+    assert audio.info.bitrate == SETTINGS.bit_rate * 1000
+    assert str(audio.tags["COMM::eng"]) == NARRATION_NOTE
+    assert "synthesized" in NARRATION_NOTE
+    assert str(audio.tags["TPE1"]).startswith("Synthesized narration")
+    assert str(audio.tags["TIT2"]) == TAGS.title
+    assert str(audio.tags["TDRC"]) == TAGS.date
+
+
+def test_same_input_gives_the_same_bytes():
+    assert narrate(SEGMENTS, SETTINGS, TAGS).mp3 == narrate(SEGMENTS, SETTINGS, TAGS).mp3
+
+
+def test_crowded_words_are_spoken_faster_to_fit_their_gap():
+    words = " ".join(["word"] * 30)
+    at_base = len(espeak.synthesize(words, SETTINGS.voice, SETTINGS.rate)) / 2
+    segments = (Segment(0, words), Segment(7, "Next."))
+    assert at_base / espeak.sample_rate() > 7  # too long at the base rate
+    fitted = speech_timeline(segments, SETTINGS)
+    assert fitted.late == 0
+    assert fitted.spoken_ends[0] < 7
+
+
+def test_words_that_cannot_fit_run_on_instead_of_being_cut():
+    words = " ".join(["word"] * 40)
+    segments = (Segment(0, words), Segment(2, "Next."))
+    made = speech_timeline(segments, SETTINGS)
+    at_fastest = len(espeak.synthesize(words, SETTINGS.voice, SETTINGS.max_rate)) / 2
+    assert made.late == 1
+    assert made.spoken_ends[0] >= at_fastest / espeak.sample_rate() - 0.5 > 2
+    assert made.spoken_ends[1] > made.spoken_ends[0]
+
+
+def test_unknown_voice_is_named():
+    with pytest.raises(espeak.VoiceError, match="no voice named 'no-such-voice'"):
+        espeak.synthesize("Hello.", "no-such-voice", 175)
+
+
+def test_encoding_is_constant_bit_rate_mono(tmp_path):
+    rate = espeak.sample_rate()
+    path = tmp_path / "silence.mp3"
+    path.write_bytes(encode_mp3(bytes(rate * 2 * 3), rate, 48))
+    info = mutagen.mp3.MP3(path).info
+    assert (info.channels, info.bitrate) == (1, 48000)
+    assert 3 <= info.length < 3.2
+
+
+# The Pelican side: a generated transcript in a real build.
+
+
+def seed_text(title, lines):
+    body = "\n".join(f"{format_stamp(start)}: {text}" for start, text in lines)
+    return f"{title}\nShow notes\nA generated episode.\nShow transcript\n{body}\n"
+
+
+def add_seed(project, stem, title, day):
+    seeds = project / "seeds"
+    lines = [(s.start, s.text) for s in SEGMENTS]
+    (seeds / f"{stem}.txt").write_text(seed_text(title, lines))
+    (seeds / f"{stem}.toml").write_text(f"date = 2026-01-{day:02d}\n")
+
+
+def tree(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def generated_project(tmp_path):
+    project = make_project(tmp_path, seeds=[], share_narrations=False)
+    add_seed(project, "first", "The first generated episode", 2)
+    return project
+
+
+def test_rebuild_reuses_the_cache_without_synthesis_and_is_identical(
+    generated_project, monkeypatch
+):
+    first = tree(build(generated_project))
+    cache = generated_project / "cache" / "narration"
+    cached = tree(cache)
+    assert len([p for p in cached if p.suffix == ".mp3"]) == 1
+
+    def no_synthesis(*_args):
+        raise AssertionError("the narration was synthesized again")
+
+    monkeypatch.setattr(narration, "narrate", no_synthesis)
+    assert tree(build(generated_project)) == first
+    assert tree(cache) == cached
+
+
+def test_adding_a_transcript_synthesizes_only_its_narration(generated_project, monkeypatch):
+    build(generated_project)
+    add_seed(generated_project, "second", "The second generated episode", 3)
+    narrated, narrate_for_real = [], narration.narrate
+
+    def counted(segments, settings, tags):
+        narrated.append(tags.title)
+        return narrate_for_real(segments, settings, tags)
+
+    monkeypatch.setattr(narration, "narrate", counted)
+    build(generated_project)
+    mp3s = sorted((generated_project / "cache" / "narration").glob("*.mp3"))
+    assert len(mp3s) == 2
+    assert narrated == ["The second generated episode"]
+    titles = {str(mutagen.mp3.MP3(p).tags["TIT2"]) for p in mp3s}
+    assert titles == {"The first generated episode", "The second generated episode"}
+
+
+def test_episode_page_says_the_audio_is_synthesized(generated_project):
+    output = build(generated_project)
+    page = (output / "episodes" / "the-first-generated-episode" / "index.html").read_text()
+    assert "synthesized narration of the transcript" in page
+
+
+def test_a_supplied_recording_wins(generated_project):
+    rate = espeak.sample_rate()
+    recording = generated_project / "seeds" / "first.mp3"
+    recording.write_bytes(encode_mp3(bytes(rate * 2 * 25), rate, 32))
+    output = build(generated_project)
+    page = (output / "episodes" / "the-first-generated-episode" / "index.html").read_text()
+    assert "synthesized narration" not in page
+    assert not list((generated_project / "cache").rglob("*.mp3"))
+
+
+def test_narration_is_off_unless_asked_for(generated_project):
+    build(generated_project, PODCAST_NARRATION=False)
+    assert not (generated_project / "cache").exists()
+
+
+def test_unknown_voice_stops_the_build_with_the_setting_named(generated_project, caplog):
+    with pytest.raises(SystemExit):
+        build(generated_project, PODCAST_NARRATION_VOICE="no-such-voice")
+    assert "PODCAST_NARRATION_VOICE: eSpeak NG has no voice named 'no-such-voice'" in caplog.text
+
+
+# The real seeds: every feed item gets the narration as its enclosure (needs the feed work).
+
+
+def feed_of(site):
+    feed = site / "feed.xml"
+    if not feed.is_file():
+        pytest.skip("the podcast feed (issue 4) is not written on this branch yet")
+    return feed
+
+
+def output_file(site, url):
+    return site / urlsplit(url).path.lstrip("/")
+
+
+def test_every_real_seed_item_has_the_narration_as_enclosure(seed_site):
+    feed = feed_of(seed_site)
+    with feed.open("rb") as stream:
+        parsed = podcastparser.parse(feed.as_uri(), stream)
+    assert len(parsed["episodes"]) == 5
+    for item in parsed["episodes"]:
+        (enclosure,) = item["enclosures"]
+        assert enclosure["mime_type"] == "audio/mpeg"
+        audio = output_file(seed_site, enclosure["url"])
+        assert enclosure["file_size"] == audio.stat().st_size
+        assert str(mutagen.mp3.MP3(audio).tags["COMM::eng"]) == NARRATION_NOTE
+        assert NARRATION_NOTE in item["description"]
+
+
+PARTYTIME = """
+const { parseFeed } = require("podcast-partytime");
+const feed = parseFeed(require("fs").readFileSync(process.argv[1], "utf8"));
+console.log(JSON.stringify(feed.items.map((item) => item.enclosure)));
+"""
+
+
+def test_podcast_partytime_keeps_every_narrated_item(seed_site):
+    feed = feed_of(seed_site)
+    node = shutil.which("node")
+    require(node and (ROOT / "node_modules" / "podcast-partytime").is_dir(), "podcast-partytime")
+    result = subprocess.run(
+        [node, "-e", PARTYTIME, str(feed)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    enclosures = json.loads(result.stdout)
+    assert len(enclosures) == 5
+    for enclosure in enclosures:
+        assert enclosure["type"] == "audio/mpeg"
+        assert enclosure["length"] == output_file(seed_site, enclosure["url"]).stat().st_size
