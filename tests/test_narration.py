@@ -205,7 +205,7 @@ def test_a_supplied_recording_wins(generated_project):
 
 def test_narration_is_off_unless_asked_for(generated_project):
     build(generated_project, PODCAST_NARRATION=False)
-    assert not (generated_project / "cache").exists()
+    assert not (generated_project / "cache" / "narration").exists()
 
 
 def test_unknown_voice_stops_the_build_with_the_setting_named(generated_project, caplog):
