@@ -85,3 +85,4 @@ PODCAST_REQUIRE_AUDIO = False
 PODCAST_NARRATION = True
 PODCAST_NARRATION_VOICE = "en-us"
 PODCAST_NARRATION_BIT_RATE = 32
+PODCAST_NARRATION_CACHE = "cache/narration"  # kept apart from the keyed content cache

@@ -22,6 +22,7 @@ from transcript_podcast.narration import (
     speech_timeline,
 )
 from transcript_podcast.seed_format import format_stamp
+from transcript_podcast.settings import SettingsError, with_defaults
 
 from .conftest import ROOT, build, make_project, require
 
@@ -206,6 +207,38 @@ def test_a_supplied_recording_wins(generated_project):
 def test_narration_is_off_unless_asked_for(generated_project):
     build(generated_project, PODCAST_NARRATION=False)
     assert not (generated_project / "cache" / "narration").exists()
+
+
+@pytest.mark.parametrize("folder", ["cache/narration", "audio", "./a/../b", "cache\\narration"])
+def test_narration_cache_inside_the_project_is_accepted(folder):
+    assert with_defaults({"PODCAST_NARRATION_CACHE": folder})["PODCAST_NARRATION_CACHE"] == folder
+
+
+@pytest.mark.parametrize("folder", ["", ".", "..", "../shared", "a/../../b", "/tmp/n", "C:/n", 3])
+def test_narration_cache_outside_the_project_is_refused(folder):
+    with pytest.raises(SettingsError, match="PODCAST_NARRATION_CACHE must be a relative path"):
+        with_defaults({"PODCAST_NARRATION_CACHE": folder})
+
+
+def test_production_narrations_live_apart_from_the_keyed_content_cache(
+    generated_project, monkeypatch
+):
+    """A content-cache build and a plain one share the narration (made once)."""
+    monkeypatch.setenv("SITEURL", "https://pod.example.org")
+    build(generated_project, "publishconf.py")
+    keyed = [p for p in (generated_project / "cache").iterdir() if p.name != "narration"]
+    assert any(p.is_dir() for p in keyed)  # publishconf turns the keyed content cache on
+    assert not list((generated_project / "cache").rglob("*/*/*.mp3"))
+    (made,) = (generated_project / "cache" / "narration").glob("*.mp3")
+
+    def no_synthesis(*_args):
+        raise AssertionError("the narration was synthesized again")
+
+    monkeypatch.setattr(narration, "narrate", no_synthesis)
+    output = build(generated_project, PODCAST_NARRATION_CACHE="cache/narration")
+    assert (
+        output / "episodes/the-first-generated-episode/the-first-generated-episode.mp3"
+    ).read_bytes() == made.read_bytes()
 
 
 def test_unknown_voice_stops_the_build_with_the_setting_named(generated_project, caplog):

@@ -35,11 +35,12 @@ def narration_settings(settings):
 
 
 def narration_folder(settings):
-    """``CACHE_PATH/narration``, which must lie inside the project (audio paths are relative)."""
-    folder = Path(settings["CACHE_PATH"], "narration")
-    if os.path.relpath(folder, settings["PATH"]).startswith(".."):
-        stop(f"CACHE_PATH ({settings['CACHE_PATH']}) must be inside the project for narration")
-    return folder
+    """``PODCAST_NARRATION_CACHE`` in the project, checked at start-up to stay inside it.
+
+    Not under ``CACHE_PATH``: production builds key that folder by plugin code and settings,
+    which would narrate every episode again after any change to either.
+    """
+    return Path(settings["PATH"], settings["PODCAST_NARRATION_CACHE"])
 
 
 def add_narrations(generator):

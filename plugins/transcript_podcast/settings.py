@@ -5,6 +5,7 @@ checked once when Pelican starts (a bad value stops the build with the setting n
 documented in the README table, which a test keeps in step with this module.
 """
 
+import posixpath
 import re
 import uuid
 from collections.abc import Callable
@@ -55,6 +56,20 @@ def optional_uuid(value):
     except ValueError:
         return False
     return isinstance(value, str)
+
+
+def path_inside_project(value):
+    """A relative path that stays inside the project (not the project folder itself)."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    path = value.replace("\\", "/")
+    normal = posixpath.normpath(path)
+    return (
+        not path.startswith("/")
+        and ":" not in path
+        and normal not in (".", "..")
+        and not normal.startswith("../")
+    )
 
 
 def http_url(value):
@@ -254,7 +269,16 @@ SETTINGS = (
         "True or False",
         "Give every episode without a recording a synthesized narration of its transcript "
         "(eSpeak NG, MP3), aligned to its timestamps and labelled as synthesized. A supplied "
-        "recording always wins. Cached in `CACHE_PATH/narration/`.",
+        "recording always wins. Cached in `PODCAST_NARRATION_CACHE`.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_CACHE",
+        "cache/narration",
+        path_inside_project,
+        "a relative path inside the project",
+        "Where narrations are kept, relative to the project, under a hash of everything that "
+        "shapes them. Apart from the content cache's keyed folder, so development and "
+        "production builds share them and a change elsewhere does not narrate again.",
     ),
     Setting(
         "PODCAST_NARRATION_VOICE",
