@@ -14,25 +14,49 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 IN_CI = bool(os.environ.get("CI"))
 PROJECT_PARTS = ("pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
-SHARED = {}  # the session's shared folders, filled in by the ``shared_narrations`` fixture
+NARRATION_CACHE = "cache/narration"  # pelicanconf.py's PODCAST_NARRATION_CACHE
+SHARED = {}  # per session: the temporary folder factory, then the narrated real seeds
 
 
 @pytest.fixture(scope="session", autouse=True)
-def shared_narrations(tmp_path_factory):
-    """One narration cache for every test project, so the real seeds are narrated once.
+def session_folders(tmp_path_factory):
+    """Lets :func:`narrated_seeds` make its project once per session, when first needed."""
+    SHARED["folders"] = tmp_path_factory
+    yield
+    SHARED.clear()
 
-    Narrations are keyed by their content, so sharing them between projects is safe.
+
+def narrated_seeds():
+    """(project, output) of the real seeds built once, narration on (development settings).
+
+    Every test project made with the real seeds gets hard links to these narrations, so the
+    real seeds are narrated once per session, not once per project.
     """
-    SHARED["narrations"] = tmp_path_factory.mktemp("narrations")
-    yield SHARED["narrations"]
-    SHARED.pop("narrations")
+    if "seeds" not in SHARED:
+        folder = make_project(SHARED["folders"].mktemp("seed-site"), share_narrations=False)
+        SHARED["seeds"] = folder, build(folder)
+    return SHARED["seeds"]
+
+
+def link_narrations(source, target):
+    """Hard-link (or copy) the narrations in ``source`` into ``target``.
+
+    Not a symbolic link: the feed rightly refuses audio whose real path leaves the project.
+    Narrations are keyed by everything that shapes them, so sharing them changes no output.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.iterdir():
+        try:
+            os.link(path, target / path.name)
+        except OSError:
+            shutil.copyfile(path, target / path.name)
 
 
 def make_project(folder, seeds=SEEDS, share_narrations=True):
     """A copy of this project in ``folder`` whose ``seeds/`` holds ``seeds``.
 
-    Its ``cache/narration`` links to the session's shared narrations unless
-    ``share_narrations`` is False (for tests of the narration cache itself).
+    When ``seeds`` include real ones, their narrations come from :func:`narrated_seeds`
+    unless ``share_narrations`` is False (a test that narrates for itself).
     """
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -45,9 +69,9 @@ def make_project(folder, seeds=SEEDS, share_narrations=True):
     (folder / "seeds").mkdir()
     for seed in seeds:
         shutil.copy(seed, folder / "seeds" / Path(seed).name)
-    if share_narrations and "narrations" in SHARED:
-        (folder / "cache").mkdir()
-        (folder / "cache" / "narration").symlink_to(SHARED["narrations"], target_is_directory=True)
+    if share_narrations and set(map(Path, seeds)) & set(SEEDS):
+        project, _ = narrated_seeds()
+        link_narrations(project / NARRATION_CACHE, folder / NARRATION_CACHE)
     return folder
 
 
@@ -75,10 +99,9 @@ def project(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def seed_site(tmp_path_factory):
-    """The real seeds built once with the development settings."""
-    folder = make_project(tmp_path_factory.mktemp("seed-site"))
-    return build(folder)
+def seed_site():
+    """The real seeds built once with the development settings (narration on)."""
+    return narrated_seeds()[1]
 
 
 def require(available, what):
