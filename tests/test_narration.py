@@ -1,18 +1,22 @@
 """Synthesized narration: real eSpeak NG, real LAME, real Pelican builds, read back with mutagen."""
 
+import io
 import json
 import math
 import shutil
 import subprocess
 from array import array
+from datetime import date
 from urllib.parse import urlsplit
 
+import feedparser
 import mutagen.mp3
 import podcastparser
 import pytest
 
 from transcript_podcast import espeak, narration
-from transcript_podcast.episode import Segment
+from transcript_podcast.episode import Enclosure, Episode, Segment
+from transcript_podcast.feed import DESCRIPTION_BYTES, Channel, FeedItem, build_feed
 from transcript_podcast.narration import (
     NARRATION_NOTE,
     NarrationSettings,
@@ -247,14 +251,56 @@ def test_unknown_voice_stops_the_build_with_the_setting_named(generated_project,
     assert "PODCAST_NARRATION_VOICE: eSpeak NG has no voice named 'no-such-voice'" in caplog.text
 
 
-# The real seeds: every feed item gets the narration as its enclosure (needs the feed work).
+# The feed says the audio is synthesized: pure feed code read back by real parsers.
+
+CHANNEL = Channel(
+    title="The Test Show",
+    link="https://pod.example.org/",
+    feed_url="https://pod.example.org/feed.xml",
+    description="A show.",
+    language="en",
+    image_url="https://pod.example.org/cover.png",
+    author="The Test Show",
+    category="Technology",
+)
+
+
+def feed_item(stem, notes, audio_note):
+    episode = Episode(stem, f"seeds/{stem}.txt", stem, notes, date(2026, 1, 2), SEGMENTS, stem)
+    audio = Enclosure(f"episodes/{stem}/{stem}.mp3", 1000, "audio/mpeg", 20.0)
+    return FeedItem(episode, f"episodes/{stem}/", audio, audio_note=audio_note)
+
+
+def test_feed_items_of_narrations_say_so_in_description_and_show_notes():
+    long_notes = "\n".join(["A line of show notes that goes on and on."] * 200)
+    items = [
+        feed_item("short", "Short notes.", NARRATION_NOTE),
+        feed_item("long", long_notes, NARRATION_NOTE),
+        feed_item("recorded", "Short notes.", None),
+    ]
+    feed = build_feed(CHANNEL, items)
+    parsed = podcastparser.parse(CHANNEL.feed_url, io.BytesIO(feed))
+    by_guid = {item["guid"]: item for item in parsed["episodes"]}
+    for guid in ("short", "long"):
+        assert by_guid[guid]["description"].endswith(NARRATION_NOTE)
+        assert NARRATION_NOTE in by_guid[guid]["description_html"]  # content:encoded
+    assert by_guid["short"]["description"].startswith("Short notes.")
+    assert NARRATION_NOTE not in by_guid["recorded"]["description"]
+    assert NARRATION_NOTE not in by_guid["recorded"]["description_html"]
+
+    entries = {entry.id: entry for entry in feedparser.parse(feed).entries}
+    long_description = entries["long"].summary
+    assert len(long_description.encode()) <= DESCRIPTION_BYTES
+    assert long_description.startswith("A line of show notes")
+    assert f"<p>{NARRATION_NOTE}</p>" in entries["long"].content[0].value
+    assert NARRATION_NOTE not in entries["recorded"].content[0].value
+
+
+# The real seeds: every feed item gets the narration as its enclosure.
 
 
 def feed_of(site):
-    feed = site / "feed.xml"
-    if not feed.is_file():
-        pytest.skip("the podcast feed (issue 4) is not written on this branch yet")
-    return feed
+    return site / "feed.xml"
 
 
 def output_file(site, url):
@@ -273,6 +319,8 @@ def test_every_real_seed_item_has_the_narration_as_enclosure(seed_site):
         assert enclosure["file_size"] == audio.stat().st_size
         assert str(mutagen.mp3.MP3(audio).tags["COMM::eng"]) == NARRATION_NOTE
         assert NARRATION_NOTE in item["description"]
+        assert NARRATION_NOTE in item["description_html"]
+        assert item["total_time"] == round(mutagen.mp3.MP3(audio).info.length)
 
 
 PARTYTIME = """

@@ -48,12 +48,17 @@ class Channel:
 
 @dataclass(frozen=True)
 class FeedItem:
-    """One episode with its published locations (site-relative or absolute URLs)."""
+    """One episode with its published locations (site-relative or absolute URLs).
+
+    ``audio_note`` is a sentence listeners must read about the audio (that it is synthesized
+    narration, not a recording); it ends the description and the show notes.
+    """
 
     episode: Episode
     page_url: str
     enclosure: Enclosure | None
     transcripts: tuple[TranscriptLink, ...] = field(default_factory=tuple)
+    audio_note: str | None = None
 
 
 def xml_text(text):
@@ -89,9 +94,21 @@ def shorten(text, limit):
     return cut.rsplit(" ", 1)[0].rstrip() + "…"
 
 
-def notes_html(notes, page_url):
-    """Show notes as paragraphs, then a link to the transcript: only tags Apple allows."""
-    paragraphs = [f"<p>{escape(line)}</p>" for line in notes.splitlines() if line.strip()]
+def description(notes, audio_note):
+    """Show notes as plain text within Apple's limit, the audio note kept whole after them."""
+    if not audio_note:
+        return shorten(notes, DESCRIPTION_BYTES)
+    room = DESCRIPTION_BYTES - len(f"\n\n{audio_note}".encode())
+    return "\n\n".join(part for part in (shorten(notes, room), audio_note) if part)
+
+
+def notes_html(notes, page_url, audio_note=None):
+    """Show notes as paragraphs, the audio note, then a link to the transcript.
+
+    Only tags Apple allows.
+    """
+    lines = [*notes.splitlines(), audio_note or ""]
+    paragraphs = [f"<p>{escape(line)}</p>" for line in lines if line.strip()]
     paragraphs.append(f'<p><a href="{escape(page_url)}">Read the full transcript</a></p>')
     return "\n".join(paragraphs)
 
@@ -166,8 +183,9 @@ def add_item(generator, channel, item):
     entry.guid(episode.guid, permalink=False)
     entry.pubDate(air_datetime(item))
     notes = xml_text(episode.notes)
-    entry.description(shorten(notes, DESCRIPTION_BYTES))
-    entry.content(notes_html(notes, page_url), type="CDATA")
+    audio_note = item.audio_note if item.enclosure is not None else None
+    entry.description(description(notes, audio_note))
+    entry.content(notes_html(notes, page_url, audio_note), type="CDATA")
     if item.enclosure is not None:
         entry.enclosure(
             absolute_url(site_url, item.enclosure.url),

@@ -107,6 +107,11 @@ def copy_local_audio(article, root, output):
     shutil.copyfile(local_audio_file(article.metadata["episode"], root), destination)
 
 
+def audio_note(article):
+    """What listeners must know about the audio: set by narration (``article.narrated``)."""
+    return article.narration_note if getattr(article, "narrated", False) else None
+
+
 def write_feed(generator, writer):
     """Copy local audio into the output and write the podcast feed."""
     settings = generator.settings
@@ -119,6 +124,7 @@ def write_feed(generator, writer):
             page_url=article.url,
             enclosure=article.enclosure,
             transcripts=tuple(getattr(article, "transcripts", ())),
+            audio_note=audio_note(article),
         )
         for article in articles
     ]
