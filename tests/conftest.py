@@ -15,48 +15,57 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 IN_CI = bool(os.environ.get("CI"))
 PROJECT_PARTS = ("pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
 NARRATION_CACHE = "cache/narration"  # pelicanconf.py's PODCAST_NARRATION_CACHE
-SHARED = {}  # per session: the temporary folder factory, then the narrated real seeds
+SHARED = {}  # per session: the folder factory, the narration pool, the narrated real seeds
 
 
 @pytest.fixture(scope="session", autouse=True)
-def session_folders(tmp_path_factory):
-    """Lets :func:`narrated_seeds` make its project once per session, when first needed."""
-    SHARED["folders"] = tmp_path_factory
-    yield
+def narration_pool(tmp_path_factory):
+    """One pool of narrations for the session's test projects, so each is narrated once.
+
+    Narrations are keyed by everything that shapes their bytes, so sharing them between
+    projects changes no output.  Tests of the narration cache opt out (``share_narrations``).
+    """
+    SHARED.update(folders=tmp_path_factory, pool=tmp_path_factory.mktemp("narrations"))
+    SHARED["sharing"] = set()
+    yield SHARED["pool"]
     SHARED.clear()
 
 
 def narrated_seeds():
-    """(project, output) of the real seeds built once, narration on (development settings).
-
-    Every test project made with the real seeds gets hard links to these narrations, so the
-    real seeds are narrated once per session, not once per project.
-    """
+    """(project, output) of the real seeds built once, narration on (development settings)."""
     if "seeds" not in SHARED:
         folder = make_project(SHARED["folders"].mktemp("seed-site"), share_narrations=False)
+        SHARED["sharing"].add(folder)
         SHARED["seeds"] = folder, build(folder)
     return SHARED["seeds"]
 
 
 def link_narrations(source, target):
-    """Hard-link (or copy) the narrations in ``source`` into ``target``.
+    """Hard-link (or copy) the narrations in ``source`` missing from ``target``.
 
     Not a symbolic link: the feed rightly refuses audio whose real path leaves the project.
-    Narrations are keyed by everything that shapes them, so sharing them changes no output.
     """
     target.mkdir(parents=True, exist_ok=True)
     for path in source.iterdir():
-        try:
-            os.link(path, target / path.name)
-        except OSError:
-            shutil.copyfile(path, target / path.name)
+        if path.suffix in (".mp3", ".json") and not (target / path.name).exists():
+            try:
+                os.link(path, target / path.name)
+            except OSError:
+                shutil.copyfile(path, target / path.name)
+
+
+def pool_narrations(project):
+    """Add the narrations a sharing project's build made to the session's pool."""
+    made = project / NARRATION_CACHE
+    if project in SHARED.get("sharing", ()) and made.is_dir():
+        link_narrations(made, SHARED["pool"])
 
 
 def make_project(folder, seeds=SEEDS, share_narrations=True):
     """A copy of this project in ``folder`` whose ``seeds/`` holds ``seeds``.
 
-    When ``seeds`` include real ones, their narrations come from :func:`narrated_seeds`
-    unless ``share_narrations`` is False (a test that narrates for itself).
+    Its narration cache starts with the session's pool (the real seeds narrated first when
+    ``seeds`` include them) unless ``share_narrations`` is False: a test that narrates itself.
     """
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -69,28 +78,35 @@ def make_project(folder, seeds=SEEDS, share_narrations=True):
     (folder / "seeds").mkdir()
     for seed in seeds:
         shutil.copy(seed, folder / "seeds" / Path(seed).name)
-    if share_narrations and set(map(Path, seeds)) & set(SEEDS):
-        project, _ = narrated_seeds()
-        link_narrations(project / NARRATION_CACHE, folder / NARRATION_CACHE)
+    if share_narrations and "pool" in SHARED:
+        if set(map(Path, seeds)) & set(SEEDS) and "seeds" not in SHARED:
+            narrated_seeds()
+        SHARED["sharing"].add(folder)
+        link_narrations(SHARED["pool"], folder / NARRATION_CACHE)
     return folder
 
 
 def build(project, settings_file="pelicanconf.py", **overrides):
     """Build ``project`` in this process with real Pelican; returns the output folder."""
     settings = read_settings(str(project / settings_file), override=overrides)
-    Pelican(settings).run()
+    try:
+        Pelican(settings).run()
+    finally:
+        pool_narrations(project)
     return Path(settings["OUTPUT_PATH"])
 
 
-def run_pelican(project, settings_file="pelicanconf.py"):
-    """Build ``project`` the way a podcaster does, in a separate ``pelican`` process."""
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", settings_file, "--log-handler", "plain"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def run_pelican(project, settings_file="pelicanconf.py", *extra):
+    """Build ``project`` the way a podcaster does, in a separate ``pelican`` process.
+
+    ``extra`` are ``NAME=json`` settings for ``pelican -e``.
+    """
+    command = [sys.executable, "-m", "pelican", "-s", settings_file, "--log-handler", "plain"]
+    if extra:
+        command += ["-e", *extra]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+    pool_narrations(project)
+    return result
 
 
 @pytest.fixture
