@@ -22,3 +22,5 @@ CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "sha256"
 
 PODCAST_NARRATION = True
+# Narration gives every episode audio, so an episode without any is a defect here.
+PODCAST_REQUIRE_AUDIO = True

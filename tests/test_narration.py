@@ -3,6 +3,7 @@
 import io
 import json
 import math
+import re
 import shutil
 import subprocess
 from array import array
@@ -29,6 +30,7 @@ from transcript_podcast.seed_format import format_stamp
 from transcript_podcast.settings import SettingsError, with_defaults
 
 from .conftest import ROOT, build, make_project, require
+from .transcript_parsers import json_rows, srt_rows, vtt_rows
 
 SETTINGS = NarrationSettings()
 TAGS = NarrationTags("A generated episode", "The Test Show", "2026-01-02")
@@ -196,6 +198,34 @@ def test_episode_page_says_the_audio_is_synthesized(generated_project):
     output = build(generated_project)
     page = (output / "episodes" / "the-first-generated-episode" / "index.html").read_text()
     assert "synthesized narration of the transcript" in page
+
+
+def test_cues_of_a_narrated_episode_end_where_its_speech_ends(generated_project):
+    output = build(generated_project)
+    (facts,) = (generated_project / "cache" / "narration").glob("*.json")
+    spoken_ends = json.loads(facts.read_text())["spoken_ends"]
+    wanted = [round(end * 1000) for s, end in zip(SEGMENTS, spoken_ends, strict=True) if s.text]
+    folder = output / "episodes" / "the-first-generated-episode"
+    speakers = [None] * len(wanted)
+    for rows in (
+        vtt_rows((folder / "transcript.vtt").read_text()),
+        srt_rows((folder / "transcript.srt").read_text(), speakers),
+        json_rows((folder / "transcript.json").read_text()),
+    ):
+        assert [end for _, end, _, _ in rows] == wanted
+        assert [start for start, _, _, _ in rows] == [0, wanted[0], 4000, 14000, 18000]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "prefix"), [("", "/"), ("https://pod.example.org", "https://pod.example.org/")]
+)
+def test_episode_page_plays_the_published_narration(generated_project, site_url, prefix):
+    output = build(generated_project, SITEURL=site_url)
+    folder = "episodes/the-first-generated-episode"
+    audio = f"{folder}/the-first-generated-episode.mp3"
+    page = (output / folder / "index.html").read_text()
+    assert re.findall(r'<audio [^>]*\bsrc="([^"]*)"', page) == [f"{prefix}{audio}"]
+    assert (output / audio).is_file()
 
 
 def test_a_supplied_recording_wins(generated_project):
