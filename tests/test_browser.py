@@ -53,7 +53,9 @@ def site(tmp_path_factory):
     server = make_server(output, port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    (episode,) = (p for p in (output / "episodes").iterdir() if list(p.glob("*.mp3")))
+    # The real seed has audio too (its narration); the tone is the episode under test.
+    (episode,) = (p for p in (output / "episodes").iterdir() if p.name.startswith("tones"))
+    assert list(episode.glob("*.mp3"))
     yield f"http://127.0.0.1:{server.server_port}", f"/episodes/{episode.name}/"
     server.shutdown()
     server.server_close()

@@ -17,7 +17,14 @@ def site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("theme-site"))
     seed = project / "seeds" / SEEDS[0].name
     seed.write_text(TITLE + "\n" + seed.read_text().split("\n", 1)[1])
-    return build(project, SITEURL=SITEURL, DEFAULT_PAGINATION=2, PODCAST_IMAGE=COVER)
+    # Without narration (the plugin's default): pages of episodes that have no audio.
+    return build(
+        project,
+        SITEURL=SITEURL,
+        DEFAULT_PAGINATION=2,
+        PODCAST_IMAGE=COVER,
+        PODCAST_NARRATION=False,
+    )
 
 
 def page(output, path):
