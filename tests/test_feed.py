@@ -20,6 +20,7 @@ import mutagen
 import podcastparser
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from transcript_podcast.feed_check import check_site
 from transcript_podcast.seed_files import load_episode
@@ -464,4 +465,17 @@ def test_odd_and_hostile_transcripts_all_reach_a_well_formed_feed(tmp_path):
     titles = {i.findtext("guid"): i.findtext("title") for i in items}
     # XML cannot carry control characters: shown replaced, as on the page; the rest is kept.
     assert titles["control-characters"] == "Control\ufffd characters\ufffd[31m"
+    assert titles["script-title"] == '</script><script>alert("title")</script>'
+    # Apps read <description> and content:encoded as HTML: markup from the notes stays text.
+    for item in items:
+        for html in (item.findtext("description"), item.findtext("content:encoded", namespaces=NS)):
+            tree = lxml_html.fragment_fromstring(html, create_parent="div")
+            assert not tree.xpath("//script|//img|//*[starts-with(@href, 'javascript:')]")
+    notes = lxml_html.fragment_fromstring(
+        next(i for i in items if i.findtext("guid") == "javascript-in-notes").findtext(
+            "description"
+        ),
+        create_parent="div",
+    )
+    assert notes.text_content().startswith('<a href="javascript:alert(1)">click</a>')
     assert not feedparser.parse((output / "feed.xml").read_bytes()).bozo

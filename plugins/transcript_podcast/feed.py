@@ -95,11 +95,19 @@ def shorten(text, limit):
 
 
 def description(notes, audio_note):
-    """Show notes as plain text within Apple's limit, the audio note kept whole after them."""
-    if not audio_note:
-        return shorten(notes, DESCRIPTION_BYTES)
-    room = DESCRIPTION_BYTES - len(f"\n\n{audio_note}".encode())
-    return "\n\n".join(part for part in (shorten(notes, room), audio_note) if part)
+    """Show notes within Apple's limit, the audio note kept whole after them.
+
+    Podcast apps read ``<description>`` as HTML, so the plain text is HTML-escaped: markup in
+    show notes is shown as text, never followed as a link or run as script.
+    """
+    note = f"\n\n{escape(audio_note)}" if audio_note else ""
+    room = DESCRIPTION_BYTES - len(note.encode())
+    fitted = escape(notes)
+    while len(fitted.encode()) > room:
+        excess = len(fitted.encode()) - room
+        notes = shorten(notes, len(notes.encode()) - excess)
+        fitted = escape(notes)
+    return (fitted + note).strip()
 
 
 def notes_html(notes, page_url, audio_note=None):
