@@ -10,6 +10,7 @@ rebuild in which no page Pagefind reads has changed keeps the bundle instead of 
 import hashlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 from contextlib import suppress
@@ -37,22 +38,32 @@ def pagefind_executable(configured):
     return shutil.which("pagefind")
 
 
-def site_fingerprint(site, executable):
+def episode_pages_glob(settings):
+    """The episode pages as a glob (``ARTICLE_SAVE_AS`` with ``*`` for each placeholder).
+
+    Only episode pages carry ``data-pagefind-body``; telling Pagefind to read just those
+    spares it parsing every other page (the standalone transcript HTML above all), which
+    it would read only to leave out, and which cost it a third of its time and memory.
+    """
+    return re.sub(r"\{[^}]*\}", "*", settings["ARTICLE_SAVE_AS"])
+
+
+def site_fingerprint(site, executable, pages):
     """A digest of every page Pagefind reads, and of which Pagefind reads them and how."""
     site, binary = Path(site), os.stat(executable)
     digest = hashlib.sha256(f"{site}|{executable}|{binary.st_size}|{binary.st_mtime_ns}".encode())
-    digest.update(NOT_INDEXED.encode())
-    for page in sorted(site.rglob("*.html")):
+    digest.update(f"{NOT_INDEXED}|{pages}".encode())
+    for page in sorted(site.glob(pages)):
         relative = page.relative_to(site)
-        if relative.parts[0] != BUNDLE:
+        if page.is_file() and relative.parts[0] != BUNDLE:
             digest.update(b"\0" + relative.as_posix().encode() + b"\0" + page.read_bytes())
     return digest.hexdigest()
 
 
-def run_pagefind(executable, site):
-    """Index the built ``site`` into ``site/pagefind/``; returns the finished process."""
+def run_pagefind(executable, site, pages):
+    """Index the ``pages`` (a glob) of the built ``site`` into ``site/pagefind/``."""
     shutil.rmtree(Path(site) / BUNDLE, ignore_errors=True)
-    command = [executable, "--site", str(site), "--output-subdir", BUNDLE]
+    command = [executable, "--site", str(site), "--glob", pages, "--output-subdir", BUNDLE]
     command += ["--exclude-selectors", NOT_INDEXED, "--quiet"]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
@@ -69,13 +80,14 @@ def index_site(pelican):
             "the site is written without a search index"
         )
         return
-    fingerprint = site_fingerprint(pelican.output_path, executable)
+    pages = episode_pages_glob(settings)
+    fingerprint = site_fingerprint(pelican.output_path, executable, pages)
     stamp = Path(settings["CACHE_PATH"], "search-index.sha256")
     entry = Path(pelican.output_path, BUNDLE, "pagefind-entry.json")
     if entry.is_file() and stamp.is_file() and stamp.read_text() == fingerprint:
         logger.info("No indexed page changed: the search index is kept")
         return
-    finished = run_pagefind(executable, pelican.output_path)
+    finished = run_pagefind(executable, pelican.output_path, pages)
     if finished.returncode != 0:
         logger.error(
             "Pagefind could not index %s, the site has no search: %s",
