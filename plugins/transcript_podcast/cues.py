@@ -19,7 +19,7 @@ from .safe_text import clean_text, has_words
 from .timing import speech_seconds
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     """One timed piece of the transcript, text made safe; ``start_ms < end_ms`` always."""
 

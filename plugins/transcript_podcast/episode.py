@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One timestamped fragment of speech: start second, text as written, source line."""
 
@@ -18,7 +18,7 @@ class Segment:
     speaker: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """Someone credited on the show or an episode (podcast:person)."""
 
@@ -29,7 +29,7 @@ class Person:
     img: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AudioSource:
     """Where an episode's recording comes from: a project file or a remote URL.
 
@@ -44,7 +44,7 @@ class AudioSource:
     mime_type: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Enclosure:
     """The audio file as the feed and the player see it: absolute facts, not a source."""
 
@@ -54,7 +54,7 @@ class Enclosure:
     duration: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TranscriptLink:
     """One published transcript file of an episode (page download and podcast:transcript)."""
 
@@ -64,7 +64,7 @@ class TranscriptLink:
     timed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Episode:
     """One published episode, independent of Pelican."""
 
