@@ -9,6 +9,7 @@ from pelican import signals
 from . import (
     feed_output,
     narration_output,
+    output_writer,
     pelican_shell,
     publishing,
     search_index,
@@ -19,6 +20,7 @@ from . import (
 
 def register():
     signals.initialized.connect(pelican_shell.check_settings)
+    signals.get_writer.connect(output_writer.changed_only_writer)
     signals.initialized.connect(feed_output.check_feed_settings)
     signals.initialized.connect(publishing.key_content_cache)
     signals.readers_init.connect(pelican_shell.add_reader)

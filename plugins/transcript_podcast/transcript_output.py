@@ -3,13 +3,15 @@
 Runs when the articles are written (``article_writer_finalized``), after other receivers had
 their chance to set ``article.enclosure`` (whose real duration ends the last cue) and
 ``article.spoken_ends`` (narration timings). Files are written in a fixed order, as UTF-8 with
-``\\n`` line ends, so two builds are byte-identical.
+``\\n`` line ends, so two builds are byte-identical; a file already holding the same bytes is
+left alone.
 """
 
 import logging
 from pathlib import Path
 
 from .transcript_formats import FORMATS, make_transcript, render
+from .unchanged_files import write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +48,5 @@ def write_transcripts(generator, writer=None):
         transcript = article_transcript(article)
         for link in getattr(article, "transcripts", ()):
             target = output / link.url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            content = render(formats[target.name], transcript)
-            target.write_text(content, encoding="utf-8", newline="\n")
+            write_if_changed(target, render(formats[target.name], transcript).encode("utf-8"))
         logger.debug("wrote the transcript files of %s", article.url)
