@@ -50,6 +50,7 @@ CACHE_OVERRIDES = {
     "CACHE_CONTENT": True,
     "CONTENT_CACHING_LAYER": "reader",
     "CHECK_MODIFIED_METHOD": "sha256",
+    "GZIP_CACHE": False,
 }
 
 PLAIN_PELICANCONF = '''"""Plain Pelican: default theme, default settings, no plugin."""
