@@ -1,9 +1,11 @@
 """End-to-end: the five transcript files of every real seed, read back with real parsers."""
 
 import json
+import sys
 import textwrap
 
 import pytest
+from pelican import signals
 
 from transcript_podcast.safe_text import clean_text
 from transcript_podcast.seed_files import load_episode
@@ -150,7 +152,11 @@ def test_enclosure_and_narration_timings_end_the_cues(tmp_path):
     project = make_project(tmp_path, SEEDS[:1])
     (project / "plugins" / "timings_handover").mkdir()
     (project / "plugins" / "timings_handover" / "__init__.py").write_text(TIMINGS_PLUGIN)
-    output = build(project, PLUGINS=["transcript_podcast", "timings_handover"])
+    try:
+        output = build(project, PLUGINS=["transcript_podcast", "timings_handover"])
+    finally:
+        # Pelican's signals outlive the build: leave no receiver behind for later tests.
+        signals.article_generator_finalized.disconnect(sys.modules["timings_handover"].hand_over)
     folder = next((output / "episodes").iterdir())
     episode = load_episode(project / "seeds" / SEEDS[0].name, project)
     vtt = check_against_seed(folder, episode)
