@@ -1,6 +1,9 @@
 // The search page: Pagefind's JavaScript API, rendered as a plain list of episodes.
 // Each result links to the moment in the transcript where the words were said: the
 // transcript's segments carry id="t=HH:MM:SS", which Pagefind records as anchors.
+// The index comes in chunks (one Pagefind bundle per air-date year, listed newest first in
+// chunks.json): the newest is loaded and the others merged into it, so one search ranks
+// the episodes of every year together.
 
 const script = document.querySelector("script[data-bundle]");
 const form = document.querySelector(".search-form");
@@ -101,13 +104,22 @@ async function run(pagefind, query) {
   say(`${count} episode${count === 1 ? "" : "s"} match “${query}”.`);
 }
 
+async function loadIndex(bundle, baseUrl) {
+  const listed = await fetch(`${bundle}chunks.json`);
+  if (!listed.ok) throw new Error("no search index");
+  const [newest, ...older] = (await listed.json()).chunks;
+  const pagefind = await import(`${bundle}${newest}/pagefind.js`);
+  await pagefind.options({ baseUrl });
+  for (const chunk of older) await pagefind.mergeIndex(`${bundle}${chunk}/`, { baseUrl });
+  return pagefind;
+}
+
 async function start() {
   const query = new URLSearchParams(location.search).get("q") || "";
   input.value = query;
   let pagefind;
   try {
-    pagefind = await import(`${script.dataset.bundle}pagefind.js`);
-    await pagefind.options({ baseUrl: script.dataset.baseUrl });
+    pagefind = await loadIndex(script.dataset.bundle, script.dataset.baseUrl);
   } catch {
     say("Search is not available on this copy of the site: its index was not built.");
     return;
