@@ -60,3 +60,59 @@ def test_cached_rebuild_after_a_template_change_equals_a_cold_build(tmp_path):
     assert rebuilt == cold
     pages = [text for path, text in cold.items() if path.name == "index.html"]
     assert any(b"About this episode</h2>" in page for page in pages)
+
+
+def test_rebuild_after_a_title_edit_removes_the_old_pages_without_emptying_the_output(tmp_path):
+    def retitle(project):
+        seed = project / "seeds" / SEEDS[2].name
+        title, rest = seed.read_text(encoding="utf-8-sig").split("\n", 1)
+        seed.write_text(f"{title} (corrected)\n{rest}", encoding="utf-8")
+
+    rebuilt, cold = rebuilt_and_cold(tmp_path, retitle)
+    assert rebuilt == cold
+
+
+def test_cached_rebuild_after_a_sidecar_change_equals_a_cold_build(tmp_path):
+    def number_it(project):
+        (project / "seeds" / SEEDS[1].with_suffix(".toml").name).write_text("episode = 42\n")
+
+    rebuilt, cold = rebuilt_and_cold(tmp_path, number_it)
+    assert rebuilt == cold
+    assert any(b"Episode 42" in text for path, text in cold.items() if path.name == "index.html")
+
+
+def test_cached_rebuild_after_a_settings_change_equals_a_cold_build(tmp_path):
+    def rename_site(project):
+        conf = project / "pelicanconf.py"
+        text = conf.read_text(encoding="utf-8")
+        conf.write_text(text.replace('SITENAME = "The Daily Synthesizer"', 'SITENAME = "Renamed"'))
+
+    rebuilt, cold = rebuilt_and_cold(tmp_path, rename_site)
+    assert rebuilt == cold
+    assert all(
+        b"Renamed" in text
+        for path, text in cold.items()
+        if path.parts[0] == "episodes" and path.name == "index.html"
+    )
+
+
+def test_cached_rebuild_after_a_neighbour_goes_equals_a_cold_build(tmp_path):
+    """Removing an episode changes only its neighbours' links, and its own files go."""
+
+    def remove_episode(project):
+        (project / "seeds" / SEEDS[2].name).unlink()
+
+    rebuilt, cold = rebuilt_and_cold(tmp_path, remove_episode)
+    assert rebuilt == cold
+
+
+def test_an_edited_or_deleted_output_page_is_rendered_again(tmp_path):
+    project = make_project(tmp_path)
+    output = build(project, **CACHE_ON)
+    first = tree(output)
+    pages = sorted((output / "episodes").glob("*/index.html"))
+    pages[0].write_text("edited by hand")
+    pages[1].unlink()
+    (pages[2].parent / "transcript.vtt").unlink()
+    build(project, **CACHE_ON)
+    assert tree(output) == first

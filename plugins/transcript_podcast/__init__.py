@@ -33,6 +33,7 @@ def register():
     signals.all_generators_finalized.connect(publishing.write_sitemap)
     signals.article_writer_finalized.connect(transcript_output.write_transcripts)
     signals.article_writer_finalized.connect(feed_output.write_feed)
+    signals.article_writer_finalized.connect(output_writer.save_render_record)
     signals.article_writer_finalized.connect(search_index.index_site)
     signals.generator_init.connect(theme_shell.add_template_filters)
     signals.article_generator_finalized.connect(theme_shell.link_neighbours)

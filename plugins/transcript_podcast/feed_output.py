@@ -3,6 +3,7 @@ each episode, and the feed file.  The feed itself is built by the pure :mod:`.fe
 """
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .episode import Person
 from .errors import TranscriptError
 from .feed import Channel, FeedItem, absolute_url, build_feed
 from .pelican_shell import BuildStopped, episode_articles
+from .render_record import fingerprint
 from .settings import SettingsError
 
 logger = logging.getLogger(__name__)
@@ -98,13 +100,24 @@ def attach_enclosures(generator):
     )
 
 
-def copy_local_audio(article, root, output):
-    """Publish the episode's own audio file at its (site-relative) enclosure URL."""
+def copy_local_audio(article, root, output, record=None):
+    """Publish the episode's own audio file at its (site-relative) enclosure URL.
+
+    With the Writer's render record, a copy of the same source file (by path, size and
+    time stamp) still on disk as copied is left alone.
+    """
     if article.enclosure is None or "://" in article.enclosure.url:
+        return
+    source = local_audio_file(article.metadata["episode"], root)
+    stat = os.stat(source)
+    inputs = fingerprint(str(source), stat.st_size, stat.st_mtime_ns)
+    if record is not None and record.unchanged([article.enclosure.url], inputs):
         return
     destination = Path(output, article.enclosure.url)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(local_audio_file(article.metadata["episode"], root), destination)
+    shutil.copyfile(source, destination)
+    if record is not None:
+        record.made(article.enclosure.url, inputs, destination.read_bytes())
 
 
 def audio_note(article):
@@ -117,7 +130,9 @@ def write_feed(generator, writer):
     settings = generator.settings
     articles = episode_articles(generator)
     for article in articles:
-        copy_local_audio(article, settings["PATH"], generator.output_path)
+        copy_local_audio(
+            article, settings["PATH"], generator.output_path, getattr(writer, "record", None)
+        )
     items = [
         FeedItem(
             episode=article.metadata["episode"],

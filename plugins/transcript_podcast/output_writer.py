@@ -1,19 +1,106 @@
-"""The Pelican side of unchanged files: a Writer that leaves identical pages alone.
+"""The Pelican side of unchanged output: a Writer that neither renders nor rewrites in vain.
 
-Pelican renders and rewrites every page on every build; this Writer (supplied through the
-``get_writer`` signal) still renders them, so every page is exactly what a cold build writes,
-but writes a page to disk only when its bytes differ from the file already there.
+Pelican renders and rewrites every page on every build.  This Writer (supplied through the
+``get_writer`` signal) skips rendering an episode page whose inputs are those it was last
+rendered from (see :mod:`.render_record`): the template sources, the settings, the plugin's
+code, the site's page list, the article's own data and its neighbours' links.  Any other page
+is rendered as Pelican does, and a page is written to disk only when its bytes differ from the
+file already there.  The same record lets the transcript files and audio copies be skipped.
+
+What an episode page may show is thereby fixed: its own article and episode, the previous and
+next episode, the site's pages and settings.  A theme that shows more on episode pages (say,
+the latest five episodes) must add it to :func:`page_inputs`.
 """
 
+import json
+import logging
 import os
+from pathlib import Path
 
+from pelican import __version__ as pelican_version
+from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .render_record import RenderRecord, fingerprint
 from .unchanged_files import ChangedOnlyFile
+
+logger = logging.getLogger(__name__)
+
+PLUGIN_FOLDER = Path(__file__).parent
+RECORD = "render-record.json"
+
+
+def folder_sources(*folders):
+    """Every file under ``folders``, as (relative name, bytes) parts in a stable order."""
+    parts = []
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")) if Path(folder).is_dir() else ():
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return parts
+
+
+def site_inputs(settings):
+    """What every episode page depends on besides its article: code, templates, settings."""
+    templates = [Path(settings["THEME"], "templates")]
+    templates += [Path(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+    plain = json.dumps(settings, sort_keys=True, default=lambda value: type(value).__name__)
+    return fingerprint(
+        pelican_version, *folder_sources(PLUGIN_FOLDER), *folder_sources(*templates), plain
+    )
+
+
+def neighbour(article):
+    return (article.url, article.title) if article is not None else None
+
+
+def page_inputs(site, article, context, name, relative_urls):
+    """The fingerprint of everything an episode page is rendered from."""
+    metadata = sorted((k, repr(v)) for k, v in article.metadata.items() if k != "episode")
+    pages = [(page.url, page.title) for page in context.get("pages", ())]
+    return fingerprint(
+        site,
+        name,
+        relative_urls,
+        repr(article.metadata["episode"]),
+        repr(metadata),
+        repr(pages),
+        article.template,
+        article.title,
+        article.url,
+        article.locale_date,
+        article.summary,
+        article.content,
+        getattr(article, "lang", None),
+        repr(getattr(article, "enclosure", None)),
+        repr(getattr(article, "transcripts", None)),
+        getattr(article, "narrated", False),
+        getattr(article, "narration_note", None),
+        repr(neighbour(getattr(article, "previous_episode", None))),
+        repr(neighbour(getattr(article, "next_episode", None))),
+    )
 
 
 class ChangedOnlyWriter(Writer):
-    """Pelican's Writer, except that a page with unchanged bytes is not written again."""
+    """Pelican's Writer, except that unchanged episode pages are not rendered again and a
+    page with unchanged bytes is not written again."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.record = RenderRecord(Path(self.settings["CACHE_PATH"], RECORD), output_path)
+        self.site = site_inputs(self.settings)
+
+    def write_file(self, name, template, context, relative_urls=False, *args, **kwargs):
+        article = kwargs.get("article")
+        if not name or article is None or "episode" not in article.metadata:
+            return super().write_file(name, template, context, relative_urls, *args, **kwargs)
+        inputs = page_inputs(self.site, article, context, name, relative_urls)
+        if self.record.unchanged([name], inputs):
+            self._written_files.add(sanitised_join(self.output_path, name))
+            return None
+        super().write_file(name, template, context, relative_urls, *args, **kwargs)
+        self.record.made(name, inputs, Path(self.output_path, name).read_bytes())
+        return None
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's own bookkeeping (Writer._open_w), which opens the file for writing at once.
@@ -37,3 +124,16 @@ class ChangedOnlyWriter(Writer):
 def changed_only_writer(pelican):
     """Receiver for ``get_writer``."""
     return ChangedOnlyWriter
+
+
+def save_render_record(generator, writer):
+    """Receiver for ``article_writer_finalized`` (after the transcript files and the feed):
+    remove what gone episodes left in the output, and keep the record for the next build."""
+    record = getattr(writer, "record", None)
+    if record is None:
+        return
+    stale = record.remove_stale()
+    if stale:
+        logger.info("Removed %d file(s) of episodes no longer published", len(stale))
+    logger.info("%d episode page(s) and transcript file(s) were up to date", record.kept)
+    record.save()

@@ -9,7 +9,6 @@ from pelican.utils import slugify
 
 from .errors import TranscriptError
 from .seed_files import load_episode, relative_name
-from .transcript_formats import html_fragment
 
 logger = logging.getLogger(__name__)
 
@@ -73,4 +72,6 @@ class TranscriptReader(BaseReader):
             "slug": episode_slug(episode, self.settings),
             "episode": episode,
         }
-        return html_fragment(episode.segments), metadata
+        # The transcript HTML is made when the page is rendered (the ``transcript_html``
+        # filter), not kept as the content of every article for the whole build.
+        return "", metadata

@@ -1,7 +1,7 @@
 """The Pelican side of the theme: Jinja filters that turn site facts into page metadata.
 
 Templates stay free of per-segment loops and of hand-built JSON: the transcript arrives as
-pre-rendered HTML (:func:`.transcript_formats.html_fragment`) and the JSON-LD from
+HTML made by a filter (:func:`.transcript_formats.html_fragment`) and the JSON-LD from
 :mod:`.structured_data`.
 """
 
@@ -10,6 +10,7 @@ from functools import partial
 from markupsafe import Markup
 
 from .structured_data import json_ld, podcast_episode, podcast_series
+from .transcript_formats import html_fragment
 
 
 def site_url(path, settings):
@@ -52,12 +53,21 @@ def episode_json_ld(article, settings):
     return Markup(json_ld(data))
 
 
+def transcript_html(article):
+    """The episode's transcript as HTML, made when its page is rendered and then dropped.
+
+    Kept as each article's content it would be held for the whole build (~70 KB an episode).
+    """
+    return Markup(html_fragment(article.metadata["episode"].segments))
+
+
 def add_template_filters(generator):
     """Give every generator's Jinja environment the theme's filters."""
     settings = generator.settings
     generator.env.filters["site_url"] = partial(site_url, settings=settings)
     generator.env.filters["series_json_ld"] = partial(series_json_ld, settings=settings)
     generator.env.filters["episode_json_ld"] = partial(episode_json_ld, settings=settings)
+    generator.env.filters["transcript_html"] = transcript_html
 
 
 def link_neighbours(generator):

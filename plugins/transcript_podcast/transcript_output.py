@@ -10,6 +10,7 @@ left alone.
 import logging
 from pathlib import Path
 
+from .render_record import fingerprint
 from .transcript_formats import FORMATS, make_transcript, render
 from .unchanged_files import write_if_changed
 
@@ -39,14 +40,38 @@ def article_transcript(article):
         return make_transcript(episode.segments, episode.title, lang, known_duration(article))
 
 
+def transcript_inputs(site, article):
+    """The fingerprint of everything an episode's transcript files are made from."""
+    return fingerprint(
+        site,
+        repr(article.metadata["episode"]),
+        getattr(article, "lang", None),
+        known_duration(article),
+        repr(getattr(article, "spoken_ends", None)),
+        repr(getattr(article, "transcripts", None)),
+    )
+
+
 def write_transcripts(generator, writer=None):
-    """Write ``OUTPUT_PATH/<article.url>transcript.<ext>`` for every link in ``transcripts``."""
+    """Write ``OUTPUT_PATH/<article.url>transcript.<ext>`` for every link in ``transcripts``.
+
+    With the Writer's render record, an episode whose files were made from the same inputs,
+    and are still on disk as written, is skipped.
+    """
     output = Path(generator.settings["OUTPUT_PATH"])
     formats = {f.filename: f for f in FORMATS}
+    record = getattr(writer, "record", None)
     articles = [a for a in generator.articles if "episode" in a.metadata]
     for article in sorted(articles, key=lambda a: a.url):
+        links = getattr(article, "transcripts", ())
+        names = [link.url for link in links]
+        inputs = transcript_inputs(writer.site, article) if record is not None else None
+        if record is not None and record.unchanged(names, inputs):
+            continue
         transcript = article_transcript(article)
-        for link in getattr(article, "transcripts", ()):
-            target = output / link.url
-            write_if_changed(target, render(formats[target.name], transcript).encode("utf-8"))
+        for name in names:
+            data = render(formats[Path(name).name], transcript).encode("utf-8")
+            write_if_changed(output / name, data)
+            if record is not None:
+                record.made(name, inputs, data)
         logger.debug("wrote the transcript files of %s", article.url)
