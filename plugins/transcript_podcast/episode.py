@@ -17,6 +17,11 @@ class Segment:
     line: int = 0
     speaker: str | None = None
 
+    def __reduce__(self):
+        # Pickled as a plain call: a slotted dataclass's default state goes through
+        # ``dataclasses.fields`` for every segment, which made the content cache slow.
+        return (Segment, (self.start, self.text, self.line, self.speaker))
+
 
 @dataclass(frozen=True, slots=True)
 class Person:

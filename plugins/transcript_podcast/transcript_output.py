@@ -40,11 +40,11 @@ def article_transcript(article):
         return make_transcript(episode.segments, episode.title, lang, known_duration(article))
 
 
-def transcript_inputs(site, article):
+def transcript_inputs(writer, article):
     """The fingerprint of everything an episode's transcript files are made from."""
     return fingerprint(
-        site,
-        repr(article.metadata["episode"]),
+        writer.site,
+        writer.episode_inputs(article.metadata["episode"]),
         getattr(article, "lang", None),
         known_duration(article),
         repr(getattr(article, "spoken_ends", None)),
@@ -65,7 +65,7 @@ def write_transcripts(generator, writer=None):
     for article in sorted(articles, key=lambda a: a.url):
         links = getattr(article, "transcripts", ())
         names = [link.url for link in links]
-        inputs = transcript_inputs(writer.site, article) if record is not None else None
+        inputs = transcript_inputs(writer, article) if record is not None else None
         if record is not None and record.unchanged(names, inputs):
             continue
         transcript = article_transcript(article)
