@@ -5,7 +5,8 @@ Pelican renders and rewrites every page on every build.  This Writer (supplied t
 rendered from (see :mod:`.render_record`): the template sources, the settings, the plugin's
 code, the site's page list, the article's own data and its neighbours' links.  Any other page
 is rendered as Pelican does, and a page is written to disk only when its bytes differ from the
-file already there.  The same record lets the transcript files and audio copies be skipped.
+file already there.  An episode's transcript files are written right after its page (reusing
+its transcript HTML); the same record lets them and the audio copies be skipped.
 
 What an episode page may show is thereby fixed: its own article and episode, the previous and
 next episode, the site's pages and settings.  A theme that shows more on episode pages (say,
@@ -23,6 +24,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .render_record import RenderRecord, fingerprint
+from .transcript_output import write_article_transcripts
 from .unchanged_files import ChangedOnlyFile
 
 logger = logging.getLogger(__name__)
@@ -99,6 +101,7 @@ class ChangedOnlyWriter(Writer):
         self.record = RenderRecord(Path(self.settings["CACHE_PATH"], RECORD), output_path)
         self.site = site_inputs(self.settings)
         self.episodes = {}  # id(Episode) → its fingerprint, made once per build
+        self.transcripts_written = set()  # id(article)
 
     def episode_inputs(self, episode):
         if id(episode) not in self.episodes:
@@ -112,9 +115,12 @@ class ChangedOnlyWriter(Writer):
         inputs = page_inputs(self, article, context, name, relative_urls)
         if self.record.unchanged([name], inputs):
             self._written_files.add(sanitised_join(self.output_path, name))
-            return None
-        super().write_file(name, template, context, relative_urls, *args, **kwargs)
-        self.record.made(name, inputs, Path(self.output_path, name).read_bytes())
+        else:
+            super().write_file(name, template, context, relative_urls, *args, **kwargs)
+            self.record.made(name, inputs, Path(self.output_path, name).read_bytes())
+        # Its transcript files now, while the transcript HTML of the page is at hand.
+        write_article_transcripts(article, self.output_path, self)
+        self.transcripts_written.add(id(article))
         return None
 
     def _open_w(self, filename, encoding, override=False):

@@ -54,11 +54,15 @@ def episode_json_ld(article, settings):
 
 
 def transcript_html(article):
-    """The episode's transcript as HTML, made when its page is rendered and then dropped.
+    """The episode's transcript as HTML, made when its page is rendered.
 
-    Kept as each article's content it would be held for the whole build (~70 KB an episode).
+    Kept as each article's content it would be held for the whole build (~70 KB an episode);
+    it is left on the article only until the episode's ``transcript.html`` is written, right
+    after its page (:func:`.transcript_output.write_article_transcripts` takes it).
     """
-    return Markup(html_fragment(article.metadata["episode"].segments))
+    fragment = html_fragment(article.metadata["episode"].segments)
+    article.transcript_fragment = fragment
+    return Markup(fragment)
 
 
 def add_template_filters(generator):

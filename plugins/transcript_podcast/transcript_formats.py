@@ -48,12 +48,14 @@ class Transcript:
     segments: tuple
     cues: tuple
     lang: str = "en"
+    fragment: str | None = None  # html_fragment(segments), when the page already made it
 
 
-def make_transcript(segments, title, lang="en", duration=None, spoken_ends=None):
+def make_transcript(segments, title, lang="en", duration=None, spoken_ends=None, *, fragment=None):
     """Everything to write one episode's transcript files (see :func:`.cues.make_cues`)."""
     segments = tuple(segments)
-    return Transcript(title, segments, make_cues(segments, duration, spoken_ends), lang)
+    cues = make_cues(segments, duration, spoken_ends)
+    return Transcript(title, segments, cues, lang, fragment)
 
 
 def render(transcript_format, transcript):
@@ -216,7 +218,7 @@ def html_document(transcript):
         f"<h1>{title}</h1>\n"
         '<section aria-labelledby="transcript-heading">\n'
         '<h2 id="transcript-heading">Transcript</h2>\n'
-        f"{html_fragment(transcript.segments)}\n"
+        f"{transcript.fragment or html_fragment(transcript.segments)}\n"
         "</section>\n"
         "</main>\n"
         "</body>\n"
