@@ -10,7 +10,8 @@ its transcript HTML); the same record lets them and the audio copies be skipped.
 
 What an episode page may show is thereby fixed: its own article and episode, the previous and
 next episode, the site's pages and settings.  A theme that shows more on episode pages (say,
-the latest five episodes) must add it to :func:`page_inputs`.
+the latest five episodes) must add it to :func:`page_inputs`.  A page not rendered again
+sends no ``content_written`` signal.
 """
 
 import json
