@@ -103,6 +103,7 @@ class ChangedOnlyWriter(Writer):
         self.site = site_inputs(self.settings)
         self.episodes = {}  # id(Episode) → its fingerprint, made once per build
         self.transcripts_written = set()  # id(article)
+        self.pages = []  # the episode pages of this build, by output name
 
     def episode_inputs(self, episode):
         if id(episode) not in self.episodes:
@@ -114,6 +115,7 @@ class ChangedOnlyWriter(Writer):
         if not name or article is None or "episode" not in article.metadata:
             return super().write_file(name, template, context, relative_urls, *args, **kwargs)
         inputs = page_inputs(self, article, context, name, relative_urls)
+        self.pages.append(name)
         if self.record.unchanged([name], inputs):
             self._written_files.add(sanitised_join(self.output_path, name))
         else:
@@ -123,6 +125,10 @@ class ChangedOnlyWriter(Writer):
         write_article_transcripts(article, self.output_path, self)
         self.transcripts_written.add(id(article))
         return None
+
+    def page_digests(self):
+        """``{episode page: digest of its bytes}`` for the pages checked or written so far."""
+        return self.record.digests(self.pages)
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's own bookkeeping (Writer._open_w), which opens the file for writing at once.

@@ -56,6 +56,10 @@ class RenderRecord:
         self.seen.add(name)
         self.entries[name] = [inputs, hashlib.sha256(data).hexdigest()]
 
+    def digests(self, names):
+        """``{name: digest of its bytes}`` for those of ``names`` checked or made this build."""
+        return {name: self.entries[name][1] for name in names if name in self.seen}
+
     def remove_stale(self):
         """Delete the files this record made before that this build did not make: the pages
         and transcript files of episodes that are gone.  Returns their names."""

@@ -63,13 +63,19 @@ def pages_glob(paths):
     return escaped[0] if len(escaped) == 1 else "{" + ",".join(escaped) + "}"
 
 
-def chunk_fingerprint(site, executable, paths):
-    """A digest of every page of a chunk, and of which Pagefind reads them and how."""
+def chunk_fingerprint(site, executable, paths, known=None):
+    """A digest of every page of a chunk, and of which Pagefind reads them and how.
+
+    ``known`` maps pages to the digests of their bytes when the Writer has them (it checked
+    or wrote every episode page in this build); other pages are read.
+    """
     binary = os.stat(executable)
     digest = hashlib.sha256(f"{executable}|{binary.st_size}|{binary.st_mtime_ns}".encode())
     digest.update(NOT_INDEXED.encode())
+    known = known or {}
     for path in paths:
-        digest.update(b"\0" + path.encode() + b"\0" + Path(site, path).read_bytes())
+        page = known.get(path) or hashlib.sha256(Path(site, path).read_bytes()).hexdigest()
+        digest.update(f"\0{path}\0{page}".encode())
     return digest.hexdigest()
 
 
@@ -81,10 +87,10 @@ def run_pagefind(executable, site, pages, bundle=BUNDLE):
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
-def index_chunk(executable, site, chunk, paths, stamps):
+def index_chunk(executable, site, chunk, paths, stamps, *, known=None):
     """(Re)index one chunk unless its bundle and fingerprint show it is up to date; True if ok."""
     bundle = f"{BUNDLE}/{chunk}"
-    fingerprint = chunk_fingerprint(site, executable, paths)
+    fingerprint = chunk_fingerprint(site, executable, paths, known)
     stamp = stamps / f"{chunk}.sha256"
     entry = Path(site, bundle, "pagefind-entry.json")
     if entry.is_file() and stamp.is_file() and stamp.read_text() == fingerprint:
@@ -135,8 +141,9 @@ def index_site(generator, writer=None):
     remove_other_bundles(site, set(by_year))
     stamps = Path(settings["CACHE_PATH"], "search-index")
     stamps.mkdir(parents=True, exist_ok=True)
+    known = getattr(writer, "page_digests", lambda: {})()
     for chunk, paths in by_year.items():
-        if not index_chunk(executable, site, chunk, paths, stamps):
+        if not index_chunk(executable, site, chunk, paths, stamps, known=known):
             shutil.rmtree(Path(site, BUNDLE), ignore_errors=True)
             return
     if by_year:
