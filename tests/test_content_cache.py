@@ -44,8 +44,7 @@ def test_cached_rebuild_after_a_title_edit_equals_a_cold_build(tmp_path):
         title, rest = seed.read_text(encoding="utf-8-sig").split("\n", 1)
         seed.write_text(f"{title} (corrected)\n{rest}", encoding="utf-8")
 
-    # A new title is a new slug: the old page goes only when the output folder is emptied
-    # first, as publishconf.py does (a development build leaves it behind).
+    # A new title is a new slug; with the output folder emptied first, as a clean build does.
     rebuilt, cold = rebuilt_and_cold(tmp_path, retitle, DELETE_OUTPUT_DIRECTORY=True)
     assert rebuilt == cold
 
