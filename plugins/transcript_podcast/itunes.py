@@ -82,18 +82,14 @@ def explicit_element(parent, explicit):
     xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "true" if explicit else "false"
 
 
-class ItunesExtension(PodcastExtension):
-    """Channel iTunes tags; ``itunes_explicit`` takes a bool and writes true/false."""
+class BooleanExplicit:
+    """``itunes_explicit`` as Apple's guide has it now: a bool, written true/false.
 
-    def __init__(self):
-        super().__init__()
-        self._explicit = None
+    feedgen 1.0 only accepts yes/no/clean, so the extensions keep the flag here and add the
+    element themselves.
+    """
 
-    def extend_rss(self, rss_feed):
-        rss_feed = super().extend_rss(rss_feed)
-        if self._explicit is not None:
-            explicit_element(rss_feed[0], self._explicit)
-        return rss_feed
+    _explicit = None
 
     def itunes_explicit(self, itunes_explicit=None):
         if itunes_explicit is not None:
@@ -101,6 +97,19 @@ class ItunesExtension(PodcastExtension):
                 raise ValueError("itunes:explicit is True or False")
             self._explicit = itunes_explicit
         return self._explicit
+
+    def add_explicit(self, parent):
+        if self._explicit is not None:
+            explicit_element(parent, self._explicit)
+
+
+class ItunesExtension(BooleanExplicit, PodcastExtension):
+    """Channel iTunes tags: a true/false explicit flag, and only Apple's current categories."""
+
+    def extend_rss(self, rss_feed):
+        rss_feed = super().extend_rss(rss_feed)
+        self.add_explicit(rss_feed[0])
+        return rss_feed
 
     def itunes_category(self, itunes_category=None, replace=False, **kwargs):
         """Only categories from Apple's current list are accepted."""
@@ -113,22 +122,10 @@ class ItunesExtension(PodcastExtension):
         return super().itunes_category(itunes_category, replace, **kwargs)
 
 
-class ItunesEntryExtension(PodcastEntryExtension):
-    """Item iTunes tags; ``itunes_explicit`` takes a bool and writes true/false."""
-
-    def __init__(self):
-        super().__init__()
-        self._explicit = None
+class ItunesEntryExtension(BooleanExplicit, PodcastEntryExtension):
+    """Item iTunes tags with a true/false explicit flag."""
 
     def extend_rss(self, entry):
         entry = super().extend_rss(entry)
-        if self._explicit is not None:
-            explicit_element(entry, self._explicit)
+        self.add_explicit(entry)
         return entry
-
-    def itunes_explicit(self, itunes_explicit=None):
-        if itunes_explicit is not None:
-            if not isinstance(itunes_explicit, bool):
-                raise ValueError("itunes:explicit is True or False")
-            self._explicit = itunes_explicit
-        return self._explicit
