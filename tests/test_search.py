@@ -127,22 +127,42 @@ def said_once(phrase):
     return found[0]
 
 
-@pytest.fixture(scope="module")
-def two_chunk_site(tmp_path_factory):
-    """The seeds built with the one that says PHRASE aired in 2025: two index chunks."""
-    project = make_project(tmp_path_factory.mktemp("two-chunks"))
-    move_to_2025(project, said_once(PHRASE)[0])
+def chunked_site(folder, aired_2025):
+    """The seeds built with ``aired_2025`` (seeds) in an older chunk than the others."""
+    project = make_project(folder)
+    for seed in aired_2025:
+        move_to_2025(project, seed)
     return build(project)
 
 
-@pytest.fixture(params=["one chunk", "two chunks"])
-def served(request, seed_site):
+@pytest.fixture(scope="module")
+def older_chunk_site(tmp_path_factory):
+    """The episode that says PHRASE alone in the older chunk, merged into the newest."""
+    return chunked_site(tmp_path_factory.mktemp("older-chunk"), [said_once(PHRASE)[0]])
+
+
+@pytest.fixture(scope="module")
+def newer_chunk_site(tmp_path_factory):
+    """The episode that says PHRASE in the newer chunk, with one other; three in the older."""
+    others = [seed for seed in SEEDS if seed != said_once(PHRASE)[0]]
+    return chunked_site(tmp_path_factory.mktemp("newer-chunk"), others[1:])
+
+
+SITES = {
+    "one chunk": "seed_site",
+    "older chunk": "older_chunk_site",
+    "newer chunk": "newer_chunk_site",
+}
+
+
+@pytest.fixture(params=list(SITES))
+def served(request):
     """A built seed site over HTTP on 127.0.0.1, as a browser sees it.
 
-    Twice: all in one index chunk, and with the episode the tests look for in an older
-    chunk, which the search page merges into the newest.
+    All in one index chunk, and in two chunks (the search page merges the older into the
+    newest) with the episode the tests look for in the older or in the newer one.
     """
-    site = seed_site if request.param == "one chunk" else request.getfixturevalue("two_chunk_site")
+    site = request.getfixturevalue(SITES[request.param])
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *args: None
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -154,7 +174,7 @@ def served(request, seed_site):
 
 
 @pytest.fixture
-def page(request, served):
+def page(served):
     chromium = shutil.which("chromium")
     require(chromium, "Chromium")
     playwright_api = pytest.importorskip("playwright.sync_api")
@@ -172,34 +192,32 @@ def page(request, served):
         )
         page = browser.new_page()
         page.base_url = served
-        page.one_chunk = request.node.callspec.params["served"] == "one chunk"
         yield page
         browser.close()
 
 
-@pytest.mark.browser
-def test_a_phrase_finds_its_episode_and_opens_at_the_moment(page):
-    """First in one index; from an older chunk it is found, not necessarily first.
+def test_the_chunks_are_as_the_browser_tests_say(older_chunk_site, newer_chunk_site):
+    """The two-chunk sites the browser tests search hold the chunks their names say."""
+    assert indexed_pages(older_chunk_site) == {"2026": len(SEEDS) - 1, "2025": 1}
+    assert indexed_pages(newer_chunk_site) == {"2026": 2, "2025": len(SEEDS) - 2}
 
-    Pagefind ranks merged results by their scores, and each chunk weighs a word by how rare
-    it is in that chunk: a one-episode chunk weighs every word alike (see the README).
-    """
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", [PHRASE, "Broadcasting, was INHUMANE!"])
+def test_a_phrase_said_in_one_episode_finds_it_first_and_opens_at_the_moment(page, query):
+    """First in every layout of the index, though each chunk scores words by its own rarity."""
     seed, stamp = said_once(PHRASE)
     title = seed.read_text(encoding="utf-8-sig").splitlines()[0]
     page.goto(f"{page.base_url}/")
-    page.get_by_role("searchbox", name="Search episodes").fill(PHRASE)
+    page.get_by_role("searchbox", name="Search episodes").fill(query)
     page.keyboard.press("Enter")
     page.locator(".search-result").first.wait_for()
-    result = page.locator(".search-result").filter(
-        has=page.get_by_role("link", name=title, exact=True)
-    )
-    assert result.count() == 1
-    if page.one_chunk:
-        assert page.locator(".search-result").first.get_by_role("link").inner_text() == title
-    link = result.get_by_role("link")
-    assert "inhumane" in " ".join(result.locator("mark").all_inner_texts()).lower()
+    first = page.locator(".search-result").first
+    assert first.get_by_role("heading").inner_text() == title
+    assert page.get_by_role("link", name=title, exact=True).count() == 1
+    assert "inhumane" in " ".join(first.locator("mark").all_inner_texts()).lower()
 
-    link.focus()
+    first.get_by_role("link").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/episodes/[^/]+/#t="))
     assert page.locator("h1").inner_text() == title

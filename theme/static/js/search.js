@@ -2,8 +2,10 @@
 // Each result links to the moment in the transcript where the words were said: the
 // transcript's segments carry id="t=HH:MM:SS", which Pagefind records as anchors.
 // The index comes in chunks (one Pagefind bundle per air-date year, listed newest first in
-// chunks.json): the newest is loaded and the others merged into it, so one search ranks
-// the episodes of every year together.
+// chunks.json): the newest is loaded and the others merged into it, so one search covers
+// the episodes of every year. Pagefind weighs a word by its rarity within its own chunk, so
+// its scores are not comparable across chunks (indexWeight only scales a whole chunk): the
+// top results are re-ranked by what the listener typed (see rank).
 
 const script = document.querySelector("script[data-bundle]");
 const form = document.querySelector(".search-form");
@@ -11,6 +13,50 @@ const input = document.getElementById("search-query");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const EXCERPT_WORDS = 30;
+const RANKED = 30; // the top results across chunks loaded and re-ranked: 30 fragments at most
+
+// Lower-case letters and digits, accents dropped: "Don’t," and "don't" both read "don t".
+function terms(text) {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+// The content's terms, each with the index of its word in the content (split by whitespace,
+// as Pagefind counts locations).
+function contentTerms(content) {
+  return content.split(/\s+/).flatMap((word, at) => terms(word).map((term) => ({ term, at })));
+}
+
+// Where the whole query is said as a phrase: the index of its first word, or -1.
+function phraseAt(said, wanted) {
+  for (let i = 0; wanted.length && i + wanted.length <= said.length; i++) {
+    if (wanted.every((term, j) => said[i + j].term === term)) return said[i].at;
+  }
+  return -1;
+}
+
+// What the listener typed matters most: the whole phrase said, then how many of its words,
+// then Pagefind's score; the URL settles ties, so the order never depends on load timing.
+function rank(query, loaded) {
+  const wanted = terms(query);
+  const scored = loaded.map(({ result, data }) => {
+    const said = contentTerms(data.content);
+    const vocabulary = new Set(said.map(({ term }) => term));
+    const matched = new Set(wanted.filter((term) => vocabulary.has(term))).size;
+    return { result, data, matched, phrase: phraseAt(said, wanted) };
+  });
+  return scored.sort(
+    (a, b) =>
+      (b.phrase >= 0) - (a.phrase >= 0) ||
+      b.matched - a.matched ||
+      b.result.score - a.result.score ||
+      (a.data.url < b.data.url ? -1 : a.data.url > b.data.url ? 1 : 0),
+  );
+}
 
 function say(text) {
   status.textContent = text;
@@ -60,8 +106,8 @@ function excerpt(data, start) {
   return paragraph;
 }
 
-function resultItem(data) {
-  const start = bestWindow(data);
+function resultItem({ data, phrase }) {
+  const start = phrase >= 0 ? phrase : bestWindow(data);
   const anchor = momentAnchor(data, start);
   const href = anchor ? `${data.url}#${anchor.id}` : data.url;
   const item = document.createElement("li");
@@ -97,9 +143,11 @@ async function run(pagefind, query) {
     say(`No episodes match “${query}”. Try fewer or different words.`);
     return;
   }
-  const found = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  const loaded = await Promise.all(
+    search.results.slice(0, RANKED).map(async (result) => ({ result, data: await result.data() })),
+  );
   if (input.value.trim() !== query) return;
-  list.replaceChildren(...found.map(resultItem));
+  list.replaceChildren(...rank(query, loaded).map(resultItem));
   const count = search.results.length;
   say(`${count} episode${count === 1 ? "" : "s"} match “${query}”.`);
 }
