@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,32 @@ def require(available, what):
     if IN_CI:
         pytest.fail(f"{what} is required in CI (.ci/run installs it)")
     pytest.skip(f"{what} is not installed (see the README's test section)")
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@contextmanager
+def launched_chromium():
+    """The system's Chromium (Debian's ``chromium`` package) driven by Playwright.
+
+    Playwright never downloads a browser here; without Chromium the test is skipped on a
+    laptop and fails in CI (see ``require``).
+    """
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    require(executable, "Chromium")
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only browser tests need it)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -5,30 +5,18 @@ server, which answers Range requests as static hosts do: Chromium needs them to 
 """
 
 import json
-import shutil
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from transcript_podcast.preview_server import make_server
 
 from .audio_samples import write_mp3
-from .conftest import SEEDS, build, make_project, require
+from .conftest import SEEDS, build, launched_chromium, make_project
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 TITLE = "Tones & </script><script>alert('title')</script> tests"
 SEED = f"""{TITLE}
 Show notes
@@ -63,12 +51,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    require(CHROMIUM.exists() or shutil.which("chromium"), "Chromium")
-    with sync_playwright() as playwright:
-        executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Watched:

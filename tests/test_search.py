@@ -10,7 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from .conftest import SEEDS, build, make_project, require
+from .conftest import SEEDS, build, launched_chromium, make_project, require
 
 PHRASE = "broadcasting was inhumane"
 STAMP = re.compile(r"^(\d\d:\d\d:\d\d): (.*)$")
@@ -175,25 +175,10 @@ def served(request):
 
 @pytest.fixture
 def page(served):
-    chromium = shutil.which("chromium")
-    require(chromium, "Chromium")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
+    with launched_chromium() as browser:
         page = browser.new_page()
         page.base_url = served
         yield page
-        browser.close()
 
 
 def test_the_chunks_are_as_the_browser_tests_say(older_chunk_site, newer_chunk_site):
