@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from .episode import AudioSource, Person
 from .errors import TranscriptError
+from .seed_format import stamp_seconds
 
 SIDECAR_KEYS = (
     "date", "slug", "guid", "episode", "season", "explicit",
@@ -21,7 +22,6 @@ AUDIO_KEYS = ("path", "url", "length", "duration", "type")
 PERSON_KEYS = ("name", "role", "group", "href", "img")
 SPEAKER_KEYS = ("start", "name")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-STAMP = re.compile(r"^(\d{1,3}):([0-5]\d):([0-5]\d)$")
 URL_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*:")
 TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
@@ -206,12 +206,11 @@ class Checker:
         for index, table in enumerate(self.tables("speakers", value)):
             key = f"speakers[{index}]"
             self.only(key, table, SPEAKER_KEYS)
-            stamp = STAMP.match(str(table.get("start", "")))
-            if not stamp:
+            start = stamp_seconds(str(table.get("start", "")))
+            if start is None:
                 self.fail(
                     f"{key}.start", f'must be a time like "00:03:21", not {table.get("start")!r}'
                 )
-            start = int(stamp[1]) * 3600 + int(stamp[2]) * 60 + int(stamp[3])
             if turns and start < turns[-1][0]:
                 self.fail(f"{key}.start", "goes back before the previous speaker turn")
             turns.append((start, self.text(f"{key}.name", table.get("name"))))
