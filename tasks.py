@@ -61,7 +61,7 @@ def serve(*args):
     )
     if built.returncode:
         sys.exit(built.returncode)
-    run(str(PYTHON), "-m", "transcript_podcast.preview_server", "output", *args)
+    run(str(PYTHON), "-m", "transcript_podcast.tools.preview_server", "output", *args)
 
 
 COMMANDS = {"build": build, "test": test, "serve": serve}

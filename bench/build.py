@@ -302,7 +302,7 @@ def incremental_build(ours, work, newcomer):
 def narration_cost(ours, work, count):
     """Seconds of narration per episode, or None when the plugin has no narration."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from transcript_podcast.settings import SETTINGS  # noqa: PLC0415
+    from transcript_podcast.core.settings import SETTINGS  # noqa: PLC0415
 
     if "PODCAST_NARRATION" not in {setting.name for setting in SETTINGS}:
         return None

@@ -19,14 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from transcript_podcast.narration import (
+from transcript_podcast.core.narration.speech import (
     NarrationSettings,
     NarrationTags,
     encode_mp3,
     speech_timeline,
     with_tags,
 )
-from transcript_podcast.seed_files import load_episode
+from transcript_podcast.core.seeds.files import load_episode
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("pelicanconf.py", "publishconf.py", "plugins", "theme", "content", "seeds")

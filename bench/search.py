@@ -22,7 +22,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from transcript_podcast.search_index import pagefind_executable, run_pagefind
+from transcript_podcast.shell.search import pagefind_executable, run_pagefind
 
 EPISODE_PAGES = "episodes/*/index.html"
 

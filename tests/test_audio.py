@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from transcript_podcast.audio import enclosure
-from transcript_podcast.episode import AudioSource, Episode, Segment
-from transcript_podcast.errors import TranscriptError
-from transcript_podcast.timing import estimated_duration
+from transcript_podcast.core.errors import TranscriptError
+from transcript_podcast.core.feed.enclosures import enclosure
+from transcript_podcast.core.model import AudioSource, Episode, Segment
+from transcript_podcast.core.timing import estimated_duration
 
 from .audio_samples import write_mp3
 

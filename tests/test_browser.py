@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from transcript_podcast.preview_server import make_server
+from transcript_podcast.tools.preview_server import make_server
 
 from .audio_samples import write_mp3
 from .conftest import SEEDS, build, launched_chromium, make_project

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from transcript_podcast.errors import TranscriptError
-from transcript_podcast.safe_text import clean_text
-from transcript_podcast.seed_files import load_episode
+from transcript_podcast.core.errors import TranscriptError
+from transcript_podcast.core.safe_text import clean_text
+from transcript_podcast.core.seeds.files import load_episode
 
 from .conftest import SEEDS, build, make_project, run_pelican
 

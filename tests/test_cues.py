@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transcript_podcast.cues import make_cues
-from transcript_podcast.episode import Segment
-from transcript_podcast.seed_files import load_episode
-from transcript_podcast.timing import speech_seconds
+from transcript_podcast.core.model import Segment
+from transcript_podcast.core.seeds.files import load_episode
+from transcript_podcast.core.timing import speech_seconds
+from transcript_podcast.core.transcripts.cues import make_cues
 
 from .conftest import ROOT, SEEDS
 

@@ -22,10 +22,10 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from transcript_podcast.feed_check import check_site
-from transcript_podcast.seed_files import load_episode
-from transcript_podcast.timing import estimated_duration
-from transcript_podcast.transcript_formats import FORMATS
+from transcript_podcast.check.site import check_site
+from transcript_podcast.core.seeds.files import load_episode
+from transcript_podcast.core.timing import estimated_duration
+from transcript_podcast.core.transcripts.formats import FORMATS
 
 from .audio_samples import write_mp3
 from .conftest import ROOT, SEEDS, build, make_project, run_pelican

@@ -8,7 +8,7 @@ import pytest
 import srt
 import webvtt
 
-from transcript_podcast.feed_check import check_site, podcast_guid
+from transcript_podcast.check.site import check_site, podcast_guid
 
 from .conftest import make_project, run_pelican
 

@@ -5,9 +5,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transcript_podcast.errors import TranscriptError
-from transcript_podcast.seed_format import decode_seed, parse_seed
-from transcript_podcast.spoken_date import find_air_date
+from transcript_podcast.core.errors import TranscriptError
+from transcript_podcast.core.seeds.layout import decode_seed, parse_seed
+from transcript_podcast.core.seeds.spoken_date import find_air_date
 
 from .conftest import SEEDS
 

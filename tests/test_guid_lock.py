@@ -2,8 +2,8 @@
 
 import pytest
 
-from transcript_podcast.errors import TranscriptError
-from transcript_podcast.guid_lock import compare, format_lock, read_lock
+from transcript_podcast.core.errors import TranscriptError
+from transcript_podcast.core.incremental.guid_lock import compare, format_lock, read_lock
 
 from .conftest import ROOT, SEEDS, build, make_project, run_pelican
 

@@ -15,10 +15,11 @@ import mutagen.mp3
 import podcastparser
 import pytest
 
-from transcript_podcast import espeak, narration
-from transcript_podcast.episode import Enclosure, Episode, Segment
-from transcript_podcast.feed import DESCRIPTION_BYTES, Channel, FeedItem, build_feed
-from transcript_podcast.narration import (
+from transcript_podcast.core.feed.rss import DESCRIPTION_BYTES, Channel, FeedItem, build_feed
+from transcript_podcast.core.model import Enclosure, Episode, Segment
+from transcript_podcast.core.narration import espeak
+from transcript_podcast.core.narration import speech as narration
+from transcript_podcast.core.narration.speech import (
     NARRATION_NOTE,
     NarrationSettings,
     NarrationTags,
@@ -26,8 +27,8 @@ from transcript_podcast.narration import (
     narrate,
     speech_timeline,
 )
-from transcript_podcast.seed_format import format_stamp
-from transcript_podcast.settings import SettingsError, with_defaults
+from transcript_podcast.core.seeds.layout import format_stamp
+from transcript_podcast.core.settings import SettingsError, with_defaults
 
 from .conftest import ROOT, build, make_project, require
 from .transcript_parsers import json_rows, srt_rows, vtt_rows

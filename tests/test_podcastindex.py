@@ -4,8 +4,8 @@ import pytest
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from transcript_podcast import itunes, podcastindex
-from transcript_podcast.episode import Person
+from transcript_podcast.core.feed import itunes, podcastindex
+from transcript_podcast.core.model import Person
 
 NS = {"podcast": podcastindex.PODCAST_NS, "itunes": itunes.ITUNES_NS}
 

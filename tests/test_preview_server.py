@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from transcript_podcast.preview_server import UnsatisfiableRange, byte_range, make_server
+from transcript_podcast.tools.preview_server import UnsatisfiableRange, byte_range, make_server
 
 BODY = bytes(range(256)) * 40  # 10,240 bytes, every offset recognisable
 

@@ -2,8 +2,8 @@ from itertools import pairwise
 
 import pytest
 
-from transcript_podcast.errors import TranscriptError
-from transcript_podcast.seed_format import decode_seed, parse_seed
+from transcript_podcast.core.errors import TranscriptError
+from transcript_podcast.core.seeds.layout import decode_seed, parse_seed
 
 from .conftest import SEEDS
 

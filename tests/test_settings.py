@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from transcript_podcast.settings import SETTINGS, SettingsError, with_defaults
+from transcript_podcast.core.settings import SETTINGS, SettingsError, with_defaults
 
 from .conftest import ROOT
 

@@ -3,10 +3,10 @@ from datetime import date
 
 import pytest
 
-from transcript_podcast.episode import AudioSource, Person
-from transcript_podcast.errors import TranscriptError
-from transcript_podcast.seed_files import load_episode
-from transcript_podcast.sidecar import read_sidecar
+from transcript_podcast.core.errors import TranscriptError
+from transcript_podcast.core.model import AudioSource, Person
+from transcript_podcast.core.seeds.files import load_episode
+from transcript_podcast.core.seeds.sidecar import read_sidecar
 
 from .conftest import SEEDS
 

@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
-from transcript_podcast.episode import Segment
-from transcript_podcast.errors import TranscriptError
-from transcript_podcast.seed_format import decode_seed, parse_seed
-from transcript_podcast.spoken_date import find_air_date
+from transcript_podcast.core.errors import TranscriptError
+from transcript_podcast.core.model import Segment
+from transcript_podcast.core.seeds.layout import decode_seed, parse_seed
+from transcript_podcast.core.seeds.spoken_date import find_air_date
 
 from .conftest import SEEDS
 

@@ -7,10 +7,10 @@ import textwrap
 import pytest
 from pelican import signals
 
-from transcript_podcast.safe_text import clean_text
-from transcript_podcast.seed_files import load_episode
-from transcript_podcast.seed_format import format_stamp
-from transcript_podcast.transcript_formats import FORMATS
+from transcript_podcast.core.safe_text import clean_text
+from transcript_podcast.core.seeds.files import load_episode
+from transcript_podcast.core.seeds.layout import format_stamp
+from transcript_podcast.core.transcripts.formats import FORMATS
 
 from .conftest import ROOT, SEEDS, build, make_project
 from .transcript_parsers import html_rows, json_rows, srt_rows, text_rows, vtt_rows
@@ -132,15 +132,17 @@ TIMINGS_PLUGIN = '''
 
 from pelican import signals
 
-from transcript_podcast.episode import Enclosure
+from transcript_podcast.core.model import Enclosure, Narrated
 
 
 def hand_over(generator):
     for article in generator.articles:
-        segments = article.metadata["episode"].segments
-        article.enclosure = Enclosure("https://example.com/a.mp3", 1, "audio/mpeg", 2000.0)
+        record = article.episode_build
+        segments = record.episode.segments
+        record.enclosure = Enclosure("https://example.com/a.mp3", 1, "audio/mpeg", 2000.0)
         # The last segment "speaks" past the audio's end: the enclosure's duration wins.
-        article.spoken_ends = tuple(s.start + 0.25 for s in segments[:-1]) + (9999.0,)
+        ends = tuple(s.start + 0.25 for s in segments[:-1]) + (9999.0,)
+        record.narration = Narrated("synthesized", ends)
 
 
 def register():

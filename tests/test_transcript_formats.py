@@ -5,10 +5,10 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transcript_podcast.episode import Segment
-from transcript_podcast.safe_text import clean_text
-from transcript_podcast.seed_format import format_stamp
-from transcript_podcast.transcript_formats import FORMATS, make_transcript, render
+from transcript_podcast.core.model import Segment
+from transcript_podcast.core.safe_text import clean_text
+from transcript_podcast.core.seeds.layout import format_stamp
+from transcript_podcast.core.transcripts.formats import FORMATS, make_transcript, render
 
 from .transcript_parsers import html_rows, json_rows, srt_rows, text_rows, vtt_rows
 

@@ -5,9 +5,9 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transcript_podcast.episode import Segment
-from transcript_podcast.safe_text import clean_text, has_words
-from transcript_podcast.transcript_formats import html_fragment, paragraphs
+from transcript_podcast.core.model import Segment
+from transcript_podcast.core.safe_text import clean_text, has_words
+from transcript_podcast.core.transcripts.formats import html_fragment, paragraphs
 
 
 class Transcript(HTMLParser):

@@ -1,0 +1,80 @@
+"""Enclosure facts for an episode's recording: a project file measured with mutagen, or a
+remote URL whose byte length the sidecar gives.
+
+Podcast apps check the enclosure's byte length and MIME type, and show ``itunes:duration``,
+so these come from the file itself, never from a guess, whenever there is a file.
+"""
+
+from pathlib import Path, PurePosixPath
+
+import mutagen
+
+from ..errors import TranscriptError
+from ..model import Enclosure
+from ..timing import estimated_duration
+
+MIME_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/x-m4a"}
+DEFAULT_REMOTE_TYPE = "audio/mpeg"
+
+
+def local_audio_file(episode, root):
+    """The project file holding ``episode``'s audio, or None for remote or missing audio.
+
+    Refuses a path that leads outside the project, also through a symbolic link.
+    """
+    audio = episode.audio
+    if audio is None or audio.path is None:
+        return None
+    root = Path(root).resolve()
+    path = (root / audio.path).resolve()
+    if not path.is_relative_to(root):
+        raise TranscriptError(
+            episode.source_path, None, f"audio {audio.path} leads outside the project"
+        )
+    if not path.is_file():
+        raise TranscriptError(episode.source_path, None, f"audio file {audio.path} does not exist")
+    return path
+
+
+def measure(path, name):
+    """(byte length, duration in seconds, MIME types mutagen knows) of an audio file."""
+    try:
+        recording = mutagen.File(path)
+    except mutagen.MutagenError as exc:
+        raise TranscriptError(name, None, f"not a readable audio file ({exc})") from None
+    if recording is None or not getattr(recording.info, "length", 0):
+        raise TranscriptError(name, None, "not an audio file mutagen can read")
+    return path.stat().st_size, float(recording.info.length), list(recording.mime)
+
+
+def published_name(episode_folder_name, path):
+    """The audio's file name on the site: the episode folder's name plus the file's suffix."""
+    return f"{episode_folder_name}{path.suffix.lower()}"
+
+
+def enclosure(episode, root, folder_url):
+    """The episode's :class:`Enclosure`, or None when it has no audio.
+
+    ``folder_url`` is the episode's site-relative folder (``episodes/<slug>/``); local audio is
+    published there, so the enclosure URL is site-relative too.  Remote audio keeps its URL.
+    """
+    audio = episode.audio
+    if audio is None:
+        return None
+    if audio.url:
+        suffix = PurePosixPath(audio.url.split("?", 1)[0]).suffix.lower()
+        return Enclosure(
+            url=audio.url,
+            length=audio.length,
+            mime_type=audio.mime_type or MIME_TYPES.get(suffix, DEFAULT_REMOTE_TYPE),
+            duration=audio.duration or estimated_duration(episode.spoken_segments),
+        )
+    path = local_audio_file(episode, root)
+    length, duration, known_types = measure(path, audio.path)
+    folder = PurePosixPath(folder_url.rstrip("/"))
+    return Enclosure(
+        url=f"{folder}/{published_name(folder.name, path)}",
+        length=length,
+        mime_type=audio.mime_type or MIME_TYPES.get(path.suffix.lower()) or known_types[0],
+        duration=duration,
+    )

@@ -1,0 +1,220 @@
+"""Episodes and channel settings → the podcast RSS feed as bytes (no Pelican here).
+
+Built with feedgen plus :mod:`.itunes` and :mod:`.podcastindex`.  Nothing comes from the
+clock: ``lastBuildDate`` is the newest episode's date, so two builds are byte-identical.
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, time
+from html import escape
+
+from feedgen.feed import FeedGenerator
+
+from ..model import Enclosure, Episode, Person, TranscriptLink
+from ..safe_text import clean_text
+from ..timing import estimated_duration
+from . import itunes, podcastindex
+from .itunes import category_pair
+
+# Episodes air on a date, not at a time.  Noon UTC keeps that date, and its weekday, the same
+# for listeners from UTC-11 to UTC+11.
+AIR_TIME = time(12, 0, tzinfo=UTC)
+DESCRIPTION_BYTES = 4000  # Apple's limit for <description>
+FEED_TYPE = "application/rss+xml"
+
+
+@dataclass(frozen=True)
+class Channel:
+    """The show as the feed describes it; URLs absolute."""
+
+    title: str
+    link: str
+    feed_url: str
+    description: str
+    language: str
+    image_url: str
+    author: str
+    category: str | tuple[str, str]
+    explicit: bool = False
+    show_type: str = "episodic"
+    owner_name: str | None = None
+    owner_email: str | None = None
+    guid: str | None = None
+    locked: bool = False
+    medium: str = "podcast"
+    hosts: tuple[Person, ...] = ()
+    max_items: int | None = None
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One episode with its published locations (site-relative or absolute URLs).
+
+    ``audio_note`` is a sentence listeners must read about the audio (that it is synthesized
+    narration, not a recording); it ends the description and the show notes.
+    """
+
+    episode: Episode
+    page_url: str
+    enclosure: Enclosure | None
+    transcripts: tuple[TranscriptLink, ...] = field(default_factory=tuple)
+    audio_note: str | None = None
+
+
+def xml_text(text):
+    """``text`` with what XML refuses shown replaced, as on the pages; lines kept."""
+    return "\n".join(clean_text(line) for line in text.splitlines())
+
+
+def absolute_url(site_url, url):
+    """``url`` as is when it has a scheme, else joined to the site's absolute URL."""
+    if "://" in url:
+        return url
+    return f"{site_url.rstrip('/')}/{url.lstrip('/')}"
+
+
+def air_datetime(item):
+    return datetime.combine(item.episode.air_date, AIR_TIME)
+
+
+def newest_first(items):
+    """Podcast apps expect the newest item first; equal dates keep a stable, named order."""
+    return sorted(
+        items,
+        key=lambda i: (i.episode.air_date, i.episode.number or 0, i.episode.stem),
+        reverse=True,
+    )
+
+
+def shorten(text, limit):
+    """``text`` cut at a word boundary to at most ``limit`` UTF-8 bytes (with an ellipsis)."""
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    cut = text.encode("utf-8")[: limit - len("…".encode())].decode("utf-8", "ignore")
+    return cut.rsplit(" ", 1)[0].rstrip() + "…"
+
+
+def description(notes, audio_note):
+    """Show notes within Apple's limit, the audio note kept whole after them.
+
+    Podcast apps read ``<description>`` as HTML, so the plain text is HTML-escaped: markup in
+    show notes is shown as text, never followed as a link or run as script.
+    """
+    note = f"\n\n{escape(audio_note)}" if audio_note else ""
+    room = DESCRIPTION_BYTES - len(note.encode())
+    fitted = escape(notes)
+    while len(fitted.encode()) > room:
+        excess = len(fitted.encode()) - room
+        notes = shorten(notes, len(notes.encode()) - excess)
+        fitted = escape(notes)
+    return (fitted + note).strip()
+
+
+def notes_html(notes, page_url, audio_note=None):
+    """Show notes as paragraphs, the audio note, then a link to the transcript.
+
+    Only tags Apple allows.
+    """
+    lines = [*notes.splitlines(), audio_note or ""]
+    paragraphs = [f"<p>{escape(line)}</p>" for line in lines if line.strip()]
+    paragraphs.append(f'<p><a href="{escape(page_url)}">Read the full transcript</a></p>')
+    return "\n".join(paragraphs)
+
+
+def duration_seconds(item):
+    if item.enclosure is not None:
+        return round(item.enclosure.duration)
+    return round(estimated_duration(item.episode.spoken_segments))
+
+
+def build_feed(channel, items):
+    """The RSS feed for ``items`` (in any order) as UTF-8 bytes."""
+    items = newest_first(items)
+    if channel.max_items is not None:
+        items = items[: channel.max_items]
+    generator = feed_generator(channel)
+    if items:
+        generator.lastBuildDate(air_datetime(items[0]))
+        generator.pubDate(air_datetime(items[0]))
+    for item in items:
+        add_item(generator, channel, item)
+    return generator.rss_str(pretty=True)
+
+
+def feed_generator(channel):
+    generator = FeedGenerator()
+    generator.register_extension(
+        itunes.EXTENSION_NAME, itunes.ItunesExtension, itunes.ItunesEntryExtension
+    )
+    generator.register_extension(
+        podcastindex.EXTENSION_NAME,
+        podcastindex.PodcastIndexExtension,
+        podcastindex.PodcastIndexEntryExtension,
+    )
+    generator.title(channel.title)
+    # feedgen's RSS <link> is the last link given, so the site comes after the self link.
+    generator.link(href=channel.feed_url, rel="self", type=FEED_TYPE)
+    generator.link(href=channel.link, rel="alternate")
+    generator.description(channel.description)
+    generator.language(channel.language)
+    generator.image(url=channel.image_url, title=channel.title, link=channel.link)
+    generator.generator("transcript-podcast (python-feedgen)")
+
+    apple = generator.itunes
+    apple.itunes_author(channel.author)
+    apple.itunes_summary(channel.description)
+    apple.itunes_image(channel.image_url)
+    category, subcategory = category_pair(channel.category)
+    apple.itunes_category(
+        {"cat": category, "sub": subcategory} if subcategory else {"cat": category}
+    )
+    apple.itunes_explicit(channel.explicit)
+    apple.itunes_type(channel.show_type)
+    if channel.owner_email:
+        apple.itunes_owner(name=channel.owner_name or channel.author, email=channel.owner_email)
+
+    index = generator.podcastindex
+    index.podcast_guid(channel.guid or podcastindex.feed_guid(channel.feed_url))
+    index.podcast_locked(channel.locked, channel.owner_email)
+    index.podcast_medium(channel.medium)
+    index.podcast_person(list(channel.hosts))
+    return generator
+
+
+def add_item(generator, channel, item):
+    episode = item.episode
+    site_url = channel.link
+    page_url = absolute_url(site_url, item.page_url)
+    entry = generator.add_entry(order="append")
+    entry.title(xml_text(episode.title))
+    entry.link(href=page_url)
+    entry.guid(episode.guid, permalink=False)
+    entry.pubDate(air_datetime(item))
+    notes = xml_text(episode.notes)
+    audio_note = item.audio_note if item.enclosure is not None else None
+    entry.description(description(notes, audio_note))
+    entry.content(notes_html(notes, page_url, audio_note), type="CDATA")
+    if item.enclosure is not None:
+        entry.enclosure(
+            absolute_url(site_url, item.enclosure.url),
+            str(item.enclosure.length),
+            item.enclosure.mime_type,
+        )
+
+    apple = entry.itunes
+    apple.itunes_duration(duration_seconds(item))
+    if episode.explicit is not None:
+        apple.itunes_explicit(episode.explicit)
+    if episode.number is not None:
+        apple.itunes_episode(episode.number)
+    if episode.season is not None:
+        apple.itunes_season(episode.season)
+    if episode.image:
+        apple.itunes_image(absolute_url(site_url, episode.image))
+
+    index = entry.podcastindex
+    for link in item.transcripts:
+        index.podcast_transcript(
+            absolute_url(site_url, link.url), link.mime_type, channel.language, link.timed
+        )
+    index.podcast_person([replace(p, name=xml_text(p.name)) for p in episode.people])

@@ -1,0 +1,175 @@
+"""Plain data for one episode: what the parser produces and every writer consumes.
+
+The classes are frozen dataclasses so they are hashable, comparable in tests and picklable
+(Pelican caches reader output between builds).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One timestamped fragment of speech: start second, text as written, source line."""
+
+    start: int
+    text: str
+    line: int = 0
+    speaker: str | None = None
+
+    def __reduce__(self):
+        # Pickled as a plain call: a slotted dataclass's default state goes through
+        # ``dataclasses.fields`` for every segment, which made the content cache slow.
+        return (Segment, (self.start, self.text, self.line, self.speaker))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone credited on the show or an episode (podcast:person)."""
+
+    name: str
+    role: str = "host"
+    group: str = "cast"
+    href: str | None = None
+    img: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AudioSource:
+    """Where an episode's recording comes from: a project file or a remote URL.
+
+    ``path`` is relative to the project root; a remote ``url`` carries its byte ``length``
+    (and optionally ``duration`` and MIME ``type``) because the build cannot measure it.
+    """
+
+    path: str | None = None
+    url: str | None = None
+    length: int | None = None
+    duration: float | None = None
+    mime_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """The audio file as the feed and the player see it: absolute facts, not a source."""
+
+    url: str
+    length: int
+    mime_type: str
+    duration: float
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptLink:
+    """One published transcript file of an episode (page download and podcast:transcript)."""
+
+    label: str
+    url: str
+    mime_type: str
+    timed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One published episode, independent of Pelican."""
+
+    stem: str
+    source_path: str
+    title: str
+    notes: str
+    air_date: date
+    segments: tuple[Segment, ...]
+    guid: str
+    slug: str | None = None
+    number: int | None = None
+    season: int | None = None
+    explicit: bool | None = None
+    audio: AudioSource | None = None
+    image: str | None = None
+    people: tuple[Person, ...] = field(default_factory=tuple)
+
+    @property
+    def spoken_segments(self):
+        """Segments that carry words; empty fragments are kept in ``segments`` only."""
+        return tuple(s for s in self.segments if s.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    """The previous or next episode as a page links to it."""
+
+    url: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Narrated:
+    """What synthesized audio adds to an episode: its label and the real end of each
+    segment's speech (which times the transcript's cues better than an estimate)."""
+
+    note: str
+    spoken_ends: tuple[float, ...]
+
+
+class StageOrderError(RuntimeError):
+    """A build stage read a field of an :class:`EpisodeBuild` before the stage that fills it."""
+
+
+class Stage:
+    """A field of :class:`EpisodeBuild` that one stage fills and later stages read.
+
+    Reading it before it is filled raises :class:`StageOrderError` naming the field, so a
+    receiver connected in the wrong order fails at once instead of reading a default.
+    """
+
+    def __set_name__(self, owner, name):
+        self.name = name
+        self.slot = f"_{name}"
+
+    def __get__(self, record, owner=None):
+        if record is None:
+            return self
+        try:
+            return getattr(record, self.slot)
+        except AttributeError:
+            raise StageOrderError(
+                f"{record.episode.source_path}: {self.name} was read before the stage that "
+                "sets it ran"
+            ) from None
+
+    def __set__(self, record, value):
+        setattr(record, self.slot, value)
+
+
+class EpisodeBuild:
+    """Everything one build learns about one episode, filled in stage by stage.
+
+    The reader gives the :class:`Episode`; then identity settles ``url`` and
+    ``transcripts``, narration sets ``narration`` (and may give ``episode`` its audio),
+    enclosures set ``enclosure``, and the neighbours ``previous`` and ``next``.  Templates
+    and writers read these fields only.
+    """
+
+    __slots__ = (
+        "_enclosure",
+        "_narration",
+        "_next",
+        "_previous",
+        "_transcripts",
+        "_url",
+        "episode",
+        "transcript_html",
+    )
+
+    url = Stage()  # the page's site-relative URL, e.g. "episodes/<slug>/"
+    transcripts = Stage()  # tuple[TranscriptLink, ...]
+    narration = Stage()  # Narrated | None
+    enclosure = Stage()  # Enclosure | None
+    previous = Stage()  # Neighbour | None: the older episode
+    next = Stage()  # Neighbour | None: the newer episode
+
+    def __init__(self, episode):
+        self.episode = episode
+        # The page's transcript HTML, kept from rendering the page until its transcript.html
+        # is written right after it (made once, then dropped).
+        self.transcript_html = None

@@ -1,0 +1,217 @@
+"""Read the optional ``<stem>.toml`` sidecar that adds or overrides an episode's metadata.
+
+Every key is checked for its type and meaning here, so a typo in a sidecar fails the build
+with the file and key named instead of silently doing nothing.
+"""
+
+import posixpath
+import re
+import tomllib
+from datetime import date
+from urllib.parse import urlsplit
+
+from ..errors import TranscriptError
+from ..model import AudioSource, Person
+from .layout import stamp_seconds
+
+SIDECAR_KEYS = (
+    "date", "slug", "guid", "episode", "season", "explicit",
+    "audio", "image", "people", "speakers",
+)  # fmt: skip
+AUDIO_KEYS = ("path", "url", "length", "duration", "type")
+PERSON_KEYS = ("name", "role", "group", "href", "img")
+SPEAKER_KEYS = ("start", "name")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+URL_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*:")
+TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def read_sidecar(data, path):
+    """Sidecar bytes → dict of checked values keyed like :class:`Episode` fields."""
+    try:
+        table = tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise TranscriptError(path, None, "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        located = TOML_LINE.search(str(exc))
+        line = int(located[1]) if located else None
+        raise TranscriptError(
+            path, line, f"not valid TOML: {TOML_LINE.sub('', str(exc)).strip()}"
+        ) from None
+    check = Checker(path, data.decode("utf-8-sig"))
+    unknown = sorted(set(table) - set(SIDECAR_KEYS))
+    if unknown:
+        raise TranscriptError(
+            path,
+            check.line_of(unknown[0]),
+            f"unknown key {unknown[0]!r} (known keys: {', '.join(SIDECAR_KEYS)})",
+        )
+    values = {}
+    if "date" in table:
+        values["air_date"] = check.date("date", table["date"])
+    if "slug" in table:
+        values["slug"] = check.slug("slug", table["slug"])
+    if "guid" in table:
+        values["guid"] = check.text("guid", table["guid"])
+    if "episode" in table:
+        values["number"] = check.positive("episode", table["episode"])
+    if "season" in table:
+        values["season"] = check.positive("season", table["season"])
+    if "explicit" in table:
+        values["explicit"] = check.boolean("explicit", table["explicit"])
+    if "image" in table:
+        values["image"] = check.location("image", table["image"])
+    if "audio" in table:
+        values["audio"] = check.audio(table["audio"])
+    if "people" in table:
+        values["people"] = tuple(
+            check.person(i, p) for i, p in enumerate(check.tables("people", table["people"]))
+        )
+    if "speakers" in table:
+        values["speakers"] = check.speakers(table["speakers"])
+    return values
+
+
+class Checker:
+    """Type and meaning checks for sidecar values, each naming the offending key."""
+
+    def __init__(self, path, text=""):
+        self.path = path
+        self.lines = text.splitlines()
+
+    def line_of(self, key):
+        """The line where ``key`` (or its table) is written: tomllib keeps no positions."""
+        names = [part for part in re.split(r"[.\[\]]", key) if part and not part.isdigit()]
+        for name in reversed(names):
+            pattern = re.compile(rf"^\s*(\[\[?\s*)?{re.escape(name)}\s*(=|\]\]?)")
+            for number, line in enumerate(self.lines, start=1):
+                if pattern.match(line):
+                    return number
+        return None
+
+    def fail(self, key, problem):
+        raise TranscriptError(self.path, self.line_of(key), f"{key!r} {problem}")
+
+    def date(self, key, value):
+        if isinstance(value, date) and not hasattr(value, "hour"):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(key, f"must be a date like 2026-05-17, not {value!r}")
+
+    def text(self, key, value):
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, f"must be a non-empty string, not {value!r}")
+        return value.strip()
+
+    def slug(self, key, value):
+        value = self.text(key, value)
+        if not SLUG.match(value):
+            self.fail(key, f"must be lowercase letters, digits, '-' or '_', not {value!r}")
+        return value
+
+    def positive(self, key, value):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.fail(key, f"must be a positive integer, not {value!r}")
+        return value
+
+    def boolean(self, key, value):
+        if not isinstance(value, bool):
+            self.fail(key, f"must be true or false, not {value!r}")
+        return value
+
+    def url(self, key, value):
+        value = self.text(key, value)
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            self.fail(key, f"must be an http(s) URL, not {value!r}")
+        return value
+
+    def project_path(self, key, value):
+        """A relative path that stays inside the project (no ``..``, not absolute)."""
+        value = self.text(key, value).replace("\\", "/")
+        normal = posixpath.normpath(value)
+        if value.startswith("/") or re.match(r"^[A-Za-z]:", value) or normal.split("/")[0] == "..":
+            self.fail(key, f"must be a path inside the project, not {value!r}")
+        return normal
+
+    def location(self, key, value):
+        """A URL or a project path: whichever the value looks like."""
+        if isinstance(value, str) and URL_SCHEME.match(value):
+            return self.url(key, value)
+        return self.project_path(key, value)
+
+    def tables(self, key, value):
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.fail(key, "must be an array of tables ([[" + key + "]])")
+        return value
+
+    def only(self, key, table, allowed):
+        unknown = sorted(set(table) - set(allowed))
+        if unknown:
+            self.fail(key, f"has unknown key {unknown[0]!r} (known: {', '.join(allowed)})")
+
+    def audio(self, value):
+        if isinstance(value, str):
+            value = {"url": value} if URL_SCHEME.match(value) else {"path": value}
+        if not isinstance(value, dict):
+            self.fail("audio", "must be a path, a URL, or a table with path or url")
+        self.only("audio", value, AUDIO_KEYS)
+        if ("path" in value) == ("url" in value):
+            self.fail("audio", "needs exactly one of 'path' or 'url'")
+        duration = value.get("duration")
+        if duration is not None and (
+            isinstance(duration, bool) or not isinstance(duration, (int, float)) or duration <= 0
+        ):
+            self.fail("audio.duration", f"must be a positive number of seconds, not {duration!r}")
+        mime_type = value.get("type")
+        if mime_type is not None and not re.match(r"^audio/[\w.+-]+$", str(mime_type)):
+            self.fail("audio.type", f"must be an audio MIME type, not {mime_type!r}")
+        if "path" in value:
+            if "length" in value:
+                self.fail("audio.length", "is measured from the file; give it only with 'url'")
+            return AudioSource(
+                path=self.project_path("audio.path", value["path"]),
+                duration=duration,
+                mime_type=mime_type,
+            )
+        if "length" not in value:
+            self.fail("audio", "with a 'url' needs its byte 'length' (podcast apps require it)")
+        return AudioSource(
+            url=self.url("audio.url", value["url"]),
+            length=self.positive("audio.length", value["length"]),
+            duration=duration,
+            mime_type=mime_type,
+        )
+
+    def person(self, index, table):
+        key = f"people[{index}]"
+        self.only(key, table, PERSON_KEYS)
+        if "name" not in table:
+            self.fail(key, "needs a 'name'")
+        return Person(
+            name=self.text(f"{key}.name", table["name"]),
+            role=self.text(f"{key}.role", table.get("role", "host")).lower(),
+            group=self.text(f"{key}.group", table.get("group", "cast")).lower(),
+            href=self.url(f"{key}.href", table["href"]) if "href" in table else None,
+            img=self.url(f"{key}.img", table["img"]) if "img" in table else None,
+        )
+
+    def speakers(self, value):
+        """Speaker turns: each ``{start = "HH:MM:SS", name = "..."}`` holds until the next."""
+        turns = []
+        for index, table in enumerate(self.tables("speakers", value)):
+            key = f"speakers[{index}]"
+            self.only(key, table, SPEAKER_KEYS)
+            start = stamp_seconds(str(table.get("start", "")))
+            if start is None:
+                self.fail(
+                    f"{key}.start", f'must be a time like "00:03:21", not {table.get("start")!r}'
+                )
+            if turns and start < turns[-1][0]:
+                self.fail(f"{key}.start", "goes back before the previous speaker turn")
+            turns.append((start, self.text(f"{key}.name", table.get("name"))))
+        return tuple(turns)

@@ -1,0 +1,337 @@
+"""The plugin's settings: one table of names, defaults, checks and documentation.
+
+Settings are read from ``pelicanconf.py``/``publishconf.py``.  Every one has a default, is
+checked once when Pelican starts (a bad value stops the build with the setting named), and is
+documented in the README table, which a test keeps in step with this module.
+"""
+
+import posixpath
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from .feed.itunes import is_apple_category
+from .feed.podcastindex import MEDIUMS
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    check: Callable[[Any], bool]
+    expected: str
+    doc: str
+
+
+MP3_BIT_RATES = (16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)  # MPEG-2 layer III
+
+
+def positive_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
+def boolean(value):
+    return isinstance(value, bool)
+
+
+def optional_text(value):
+    return value is None or (isinstance(value, str) and bool(value.strip()))
+
+
+def optional_email(value):
+    return value is None or (isinstance(value, str) and bool(EMAIL.match(value)))
+
+
+def optional_uuid(value):
+    if value is None:
+        return True
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
+
+
+def path_inside_project(value):
+    """A relative path that stays inside the project (not the project folder itself)."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    path = value.replace("\\", "/")
+    normal = posixpath.normpath(path)
+    return (
+        not path.startswith("/")
+        and ":" not in path
+        and normal not in (".", "..")
+        and not normal.startswith("../")
+    )
+
+
+def http_url(value):
+    return isinstance(value, str) and urlsplit(value).scheme in ("http", "https")
+
+
+def cover_image(value):
+    return (
+        isinstance(value, str)
+        and value.lower().endswith((".png", ".jpg", ".jpeg"))
+        and (http_url(value) or "://" not in value)
+    )
+
+
+def hosts(value):
+    """Host names, or dicts with a 'name' and the optional podcast:person attributes."""
+    return isinstance(value, list | tuple) and all(
+        (isinstance(host, str) and bool(host.strip()))
+        or (
+            isinstance(host, dict)
+            and optional_text(host.get("name"))
+            and "name" in host
+            and set(host) <= {"name", "role", "group", "href", "img"}
+        )
+        for host in value
+    )
+
+
+SETTINGS = (
+    # Reading transcripts
+    Setting(
+        "PODCAST_OPENING_SECONDS",
+        60,
+        positive_number,
+        "a positive number of seconds",
+        "How far into an episode the air date is looked for; later words are never read as a date.",
+    ),
+    Setting(
+        "PODCAST_STRICT",
+        False,
+        boolean,
+        "True or False",
+        "Stop the build (non-zero exit) after reporting every bad transcript. "
+        "On in `publishconf.py`; off in development, where bad files are skipped.",
+    ),
+    # The podcast feed
+    Setting(
+        "PODCAST_FEED_PATH",
+        "feed.xml",
+        lambda value: isinstance(value, str) and bool(value) and not value.startswith("/"),
+        "a path relative to the output folder",
+        "Where the podcast RSS feed is written; every page advertises it.",
+    ),
+    Setting(
+        "PODCAST_LOCAL_SITEURL",
+        "http://localhost:8000",
+        http_url,
+        "an http(s) URL",
+        "Base of the feed's absolute URLs while `SITEURL` is empty (development builds, "
+        "served by `pelican --listen`); `publishconf.py` sets `SITEURL`.",
+    ),
+    Setting(
+        "PODCAST_DESCRIPTION",
+        None,
+        optional_text,
+        "None or a non-empty string",
+        "The show's description in the feed; None uses `SITESUBTITLE`, then `SITENAME`.",
+    ),
+    Setting(
+        "PODCAST_AUTHOR",
+        None,
+        optional_text,
+        "None or a non-empty string",
+        "`itunes:author` (shown as the artist in podcast apps); None uses `AUTHOR`.",
+    ),
+    Setting(
+        "PODCAST_OWNER_NAME",
+        None,
+        optional_text,
+        "None or a non-empty string",
+        "`itunes:owner` name (not shown publicly); None uses the author.",
+    ),
+    Setting(
+        "PODCAST_OWNER_EMAIL",
+        None,
+        optional_email,
+        "None or an email address",
+        "`itunes:owner` email and the `podcast:locked` owner; directories send "
+        "ownership checks there. Needed when `PODCAST_LOCKED` is True.",
+    ),
+    Setting(
+        "PODCAST_IMAGE",
+        "images/cover.png",
+        cover_image,
+        "a site path or http(s) URL ending in .png, .jpg or .jpeg",
+        "Square cover art, 1400 to 3000 pixels, RGB (`itunes:image`); a site-relative "
+        "path is joined to the site URL.",
+    ),
+    Setting(
+        "PODCAST_CATEGORY",
+        "Technology",
+        is_apple_category,
+        "an Apple Podcasts category, or a (category, subcategory) pair from Apple's list",
+        "`itunes:category`, e.g. `'Technology'` or `('News', 'Tech News')`.",
+    ),
+    Setting(
+        "PODCAST_EXPLICIT",
+        False,
+        boolean,
+        "True or False",
+        "`itunes:explicit` of the show (written as true/false); a sidecar's `explicit` "
+        "sets it per episode.",
+    ),
+    Setting(
+        "PODCAST_TYPE",
+        "episodic",
+        lambda value: value in ("episodic", "serial"),
+        "'episodic' or 'serial'",
+        "`itunes:type`: episodic (newest first) or serial (in order).",
+    ),
+    Setting(
+        "PODCAST_GUID",
+        None,
+        optional_uuid,
+        "None or a UUID",
+        "`podcast:guid`; None derives it from the feed URL as the namespace specifies. "
+        "Once published, set it here so the show keeps it if the feed moves.",
+    ),
+    Setting(
+        "PODCAST_LOCKED",
+        False,
+        boolean,
+        "True or False",
+        "`podcast:locked`: True asks other platforms not to import the feed.",
+    ),
+    Setting(
+        "PODCAST_MEDIUM",
+        "podcast",
+        lambda value: value in MEDIUMS,
+        f"one of {', '.join(MEDIUMS)}",
+        "`podcast:medium`.",
+    ),
+    Setting(
+        "PODCAST_HOSTS",
+        (),
+        hosts,
+        "a list of names or of dicts with 'name' (and optional role, group, href, img)",
+        "The show's hosts, as channel `podcast:person` tags.",
+    ),
+    Setting(
+        "PODCAST_MAX_ITEMS",
+        None,
+        lambda value: value is None or (positive_number(value) and isinstance(value, int)),
+        "None or a positive integer",
+        "At most this many newest episodes in the feed; None (no cap) lists every episode.",
+    ),
+    Setting(
+        "PODCAST_LANGUAGE",
+        None,
+        lambda value: value is None or (isinstance(value, str) and bool(LANGUAGE.match(value))),
+        "None or a language code like 'en' or 'en-us'",
+        "The feed's and its transcripts' language; None uses `DEFAULT_LANG`.",
+    ),
+    Setting(
+        "PODCAST_REQUIRE_AUDIO",
+        False,
+        boolean,
+        "True or False",
+        "Stop the build when an episode has no audio (podcast apps skip such items). "
+        "Off: the build warns once, naming them, and estimates their duration.",
+    ),
+    # Transcript files
+    # The site and its pages
+    # Search
+    Setting(
+        "PODCAST_SEARCH",
+        True,
+        boolean,
+        "True or False",
+        "Index every episode's title, show notes and transcript with Pagefind once the site is "
+        "written, and show the search box and page. Without Pagefind the build warns and the "
+        "site is written without search.",
+    ),
+    Setting(
+        "PODCAST_PAGEFIND",
+        None,
+        lambda value: value is None or (isinstance(value, str) and bool(value)),
+        "None, or the name or path of a Pagefind executable",
+        "The Pagefind executable to run. `None` uses the one the `pagefind-bin` package "
+        "installs, else `pagefind` on the PATH.",
+    ),
+    # Narration
+    Setting(
+        "PODCAST_NARRATION",
+        False,
+        boolean,
+        "True or False",
+        "Give every episode without a recording a synthesized narration of its transcript "
+        "(eSpeak NG, MP3), aligned to its timestamps and labelled as synthesized. A supplied "
+        "recording always wins. Cached in `PODCAST_NARRATION_CACHE`.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_CACHE",
+        "cache/narration",
+        path_inside_project,
+        "a relative path inside the project",
+        "Where narrations are kept, relative to the project, under a hash of everything that "
+        "shapes them. Apart from the content cache's keyed folder, so development and "
+        "production builds share them and a change elsewhere does not narrate again.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_VOICE",
+        "en-us",
+        lambda value: isinstance(value, str) and bool(value.strip()),
+        "the name of an eSpeak NG voice",
+        "The eSpeak NG voice that narrates, e.g. `en-us`, `en`, `en-gb-x-rp`.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_RATE",
+        175,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and 80 <= value <= 450,
+        "a whole number of words a minute from 80 to 450",
+        "The narration's speaking rate where the words fit before the next timestamp.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_MAX_SPEEDUP",
+        2.0,
+        lambda value: positive_number(value) and 1 <= value <= 3,
+        "a number from 1 to 3",
+        "How much faster than the rate narration may speak to finish before the next "
+        "timestamp (capped at 450 words a minute); words that still do not fit run on and "
+        "delay the next segment a little, never cut.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_BIT_RATE",
+        32,
+        lambda value: value in MP3_BIT_RATES,
+        f"one of {', '.join(map(str, MP3_BIT_RATES))} (kbit/s)",
+        "The narration MP3's constant bit rate in kbit/s (mono, 22.05 kHz): 32 is about "
+        "240 kB a minute.",
+    ),
+    # Publishing
+    Setting(
+        "PODCAST_GUID_LOCK",
+        "seeds/guids.lock",
+        lambda value: value == "" or (isinstance(value, str) and not value.startswith("/")),
+        "a path relative to the project, or '' to turn the lock off",
+        "The committed record of every published episode GUID. The production build fails if "
+        "a GUID in it would change or vanish, and adds new episodes; development builds warn.",
+    ),
+)
+
+
+class SettingsError(ValueError):
+    """A setting has a value the plugin cannot use."""
+
+
+def with_defaults(settings):
+    """Fill in every missing setting with its default and check every value."""
+    for setting in SETTINGS:
+        settings.setdefault(setting.name, setting.default)
+        value = settings[setting.name]
+        if not setting.check(value):
+            raise SettingsError(f"{setting.name} must be {setting.expected}, not {value!r}")
+    return settings

@@ -1,0 +1,77 @@
+"""Pelican reader: a seed transcript file becomes an article carrying its :class:`Episode`."""
+
+import logging
+from html import escape
+from pathlib import Path
+
+from pelican.readers import BaseReader
+from pelican.utils import slugify
+
+from ..core.errors import TranscriptError
+from ..core.seeds.files import load_episode, relative_name
+
+logger = logging.getLogger(__name__)
+
+
+def is_seed(path, settings):
+    """True for files under ``ARTICLE_PATHS``: a ``.txt`` anywhere else is not an episode."""
+    root = Path(settings["PATH"]).resolve()
+    path = Path(path).resolve()
+    for folder in settings["ARTICLE_PATHS"]:
+        base = (root / folder).resolve()
+        if path.is_relative_to(base):
+            return True
+    return False
+
+
+def notes_html(notes):
+    """Plain show notes → escaped HTML paragraphs, one per line."""
+    return "\n".join(f"<p>{escape(line)}</p>" for line in notes.splitlines() if line.strip())
+
+
+def episode_slug(episode, settings):
+    """The sidecar's slug, else one from the title, else the stem (titles of only symbols)."""
+    if episode.slug:
+        return episode.slug
+    slug = slugify(
+        episode.title,
+        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+        preserve_case=False,
+        use_unicode=settings["SLUGIFY_USE_UNICODE"],
+    )
+    return slug or slugify(episode.stem, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+class TranscriptReader(BaseReader):
+    """Reads ``.txt`` seed transcripts; other ``.txt`` files are skipped, not published."""
+
+    enabled = True
+    file_extensions = ("txt",)
+
+    def read(self, source_path):
+        if not is_seed(source_path, self.settings):
+            logger.debug("%s is not under ARTICLE_PATHS: not an episode", source_path)
+            return "", {"status": "skip"}
+        try:
+            episode = load_episode(
+                source_path, self.settings["PATH"], self.settings["PODCAST_OPENING_SECONDS"]
+            )
+        except OSError as exc:
+            error = TranscriptError(
+                relative_name(source_path, self.settings["PATH"]), None, exc.strerror
+            )
+            logger.error("%s", error)
+            raise error from None
+        except TranscriptError as error:
+            logger.error("%s", error)
+            raise
+        metadata = {
+            "title": escape(episode.title, quote=False),
+            "date": self.process_metadata("date", episode.air_date.isoformat()),
+            "summary": notes_html(episode.notes),
+            "slug": episode_slug(episode, self.settings),
+            "episode": episode,
+        }
+        # The transcript HTML is made when the page is rendered (the ``transcript_html``
+        # filter), not kept as the content of every article for the whole build.
+        return "", metadata

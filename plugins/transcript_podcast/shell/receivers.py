@@ -1,0 +1,45 @@
+"""Which receiver runs on which Pelican signal, in the order a build runs them.
+
+Receivers are module-level functions (blinker keeps weak references); within a signal they
+run in the order they are connected here, and that order is part of the design: each stage
+fills its own fields of the episode's :class:`~..core.model.EpisodeBuild`, and a stage that
+reads a field before the stage that fills it has run fails loudly.
+"""
+
+from pelican import signals
+
+from . import (
+    build,
+    content_cache,
+    feed,
+    guid_lock,
+    narration,
+    search,
+    sitemap,
+    theme,
+    writer,
+)
+
+
+def connect():
+    # Start-up: settings, the content cache's folder, the reader, the writer, the filters.
+    signals.initialized.connect(build.check_settings)
+    signals.initialized.connect(feed.check_feed_settings)
+    signals.initialized.connect(content_cache.key_content_cache)
+    signals.readers_init.connect(build.add_reader)
+    signals.get_writer.connect(writer.changed_only_writer)
+    signals.generator_init.connect(theme.add_template_filters)
+    # Every seed read: settle identities, refuse bad input, then give each episode its audio
+    # (narration first, so the feed's enclosures see it) and its neighbours.
+    signals.article_generator_pretaxonomy.connect(build.settle_identities)
+    signals.article_generator_finalized.connect(build.stop_on_bad_transcripts)
+    signals.article_generator_finalized.connect(guid_lock.check_guid_lock)
+    signals.article_generator_finalized.connect(narration.add_narrations)
+    signals.article_generator_finalized.connect(feed.attach_enclosures)
+    signals.article_generator_finalized.connect(theme.link_neighbours)
+    signals.all_generators_finalized.connect(sitemap.write_sitemap)
+    # Episode pages written: transcript files, the feed, the render record, the search index.
+    signals.article_writer_finalized.connect(writer.write_remaining_transcripts)
+    signals.article_writer_finalized.connect(feed.write_feed)
+    signals.article_writer_finalized.connect(writer.save_render_record)
+    signals.article_writer_finalized.connect(search.index_site)

@@ -1,0 +1,176 @@
+"""The Pelican side of unchanged output: a Writer that neither renders nor rewrites in vain.
+
+Pelican renders and rewrites every page on every build.  This Writer (supplied through the
+``get_writer`` signal) skips rendering an episode page whose inputs are those it was last
+rendered from (see :mod:`.render_record`): the template sources, the settings, the plugin's
+code, the site's page list, the article's own data and its neighbours' links.  Any other page
+is rendered as Pelican does, and a page is written to disk only when its bytes differ from the
+file already there.  An episode's transcript files are written right after its page (reusing
+its transcript HTML); the same record lets them and the audio copies be skipped.
+
+What an episode page may show is thereby fixed: its own article and episode, the previous and
+next episode, the site's pages and settings.  A theme that shows more on episode pages (say,
+the latest five episodes) must add it to :func:`page_inputs`.  A page not rendered again
+sends no ``content_written`` signal.
+"""
+
+import json
+import logging
+import os
+from dataclasses import fields
+from pathlib import Path
+
+from pelican import __version__ as pelican_version
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from ..core.incremental.render_record import RenderRecord, fingerprint
+from ..core.incremental.unchanged_files import ChangedOnlyFile
+from .articles import episode_articles, is_episode
+from .transcripts import write_article_transcripts
+
+logger = logging.getLogger(__name__)
+
+PLUGIN_FOLDER = Path(__file__).parents[1]  # the whole plugin's code
+RECORD = "render-record.json"
+
+
+def folder_sources(*folders):
+    """Every file under ``folders``, as (relative name, bytes) parts in a stable order."""
+    parts = []
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")) if Path(folder).is_dir() else ():
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return parts
+
+
+def site_inputs(settings):
+    """What every episode page depends on besides its article: code, templates, settings."""
+    templates = [Path(settings["THEME"], "templates")]
+    templates += [Path(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+    plain = json.dumps(settings, sort_keys=True, default=lambda value: type(value).__name__)
+    return fingerprint(
+        pelican_version, *folder_sources(PLUGIN_FOLDER), *folder_sources(*templates), plain
+    )
+
+
+def episode_inputs(episode):
+    """The fingerprint of an :class:`.Episode` (plain tuples: a dataclass ``repr`` of every
+    segment took a second per 1,000 episodes)."""
+    facts = [getattr(episode, f.name) for f in fields(episode) if f.name != "segments"]
+    lines = [(s.start, s.text, s.line, s.speaker) for s in episode.segments]
+    return fingerprint(repr(facts), repr(lines))
+
+
+def page_inputs(writer, article, context, name, relative_urls):
+    """The fingerprint of everything an episode page is rendered from."""
+    record = article.episode_build
+    metadata = sorted((k, repr(v)) for k, v in article.metadata.items() if k != "episode")
+    pages = [(page.url, page.title) for page in context.get("pages", ())]
+    return fingerprint(
+        writer.site,
+        name,
+        relative_urls,
+        writer.episode_inputs(record.episode),
+        repr(metadata),
+        repr(pages),
+        article.template,
+        article.title,
+        article.url,
+        article.locale_date,
+        article.summary,
+        article.content,
+        article.lang,
+        repr(record.enclosure),
+        repr(record.transcripts),
+        repr(record.narration),
+        repr(record.previous),
+        repr(record.next),
+    )
+
+
+class ChangedOnlyWriter(Writer):
+    """Pelican's Writer, except that unchanged episode pages are not rendered again and a
+    page with unchanged bytes is not written again."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.record = RenderRecord(Path(self.settings["CACHE_PATH"], RECORD), output_path)
+        self.site = site_inputs(self.settings)
+        self.episodes = {}  # id(Episode) → its fingerprint, made once per build
+        self.transcripts_written = set()  # id(article)
+        self.pages = []  # the episode pages of this build, by output name
+
+    def episode_inputs(self, episode):
+        if id(episode) not in self.episodes:
+            self.episodes[id(episode)] = episode_inputs(episode)
+        return self.episodes[id(episode)]
+
+    def write_file(self, name, template, context, relative_urls=False, *args, **kwargs):
+        article = kwargs.get("article")
+        if not name or article is None or not is_episode(article):
+            return super().write_file(name, template, context, relative_urls, *args, **kwargs)
+        inputs = page_inputs(self, article, context, name, relative_urls)
+        self.pages.append(name)
+        if self.record.unchanged([name], inputs):
+            self._written_files.add(sanitised_join(self.output_path, name))
+        else:
+            super().write_file(name, template, context, relative_urls, *args, **kwargs)
+            self.record.made(name, inputs, Path(self.output_path, name).read_bytes())
+        # Its transcript files now, while the transcript HTML of the page is at hand.
+        write_article_transcripts(article, self.output_path, self)
+        self.transcripts_written.add(id(article))
+        return None
+
+    def page_digests(self):
+        """``{episode page: digest of its bytes}`` for the pages checked or written so far."""
+        return self.record.digests(self.pages)
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican's own bookkeeping (Writer._open_w), which opens the file for writing at once.
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            return open(os.devnull, "w", encoding=encoding)  # the caller closes it
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return ChangedOnlyFile(filename, encoding)
+
+
+def changed_only_writer(pelican):
+    """Receiver for ``get_writer``."""
+    return ChangedOnlyWriter
+
+
+def write_remaining_transcripts(generator, writer):
+    """Receiver for ``article_writer_finalized``: the transcript files of every episode that
+    the Writer did not already write next to its page (all of them with Pelican's Writer)."""
+    ours = isinstance(writer, ChangedOnlyWriter)
+    done = writer.transcripts_written if ours else set()
+    articles = [a for a in episode_articles(generator) if id(a) not in done]
+    for article in sorted(articles, key=lambda a: a.url):
+        write_article_transcripts(
+            article, generator.settings["OUTPUT_PATH"], writer if ours else None
+        )
+
+
+def save_render_record(generator, writer):
+    """Receiver for ``article_writer_finalized`` (after the transcript files and the feed):
+    remove what gone episodes left in the output, and keep the record for the next build."""
+    if not isinstance(writer, ChangedOnlyWriter):
+        return
+    record = writer.record
+    stale = record.remove_stale()
+    if stale:
+        logger.info("Removed %d file(s) of episodes no longer published", len(stale))
+    logger.info("%d episode page(s) and transcript file(s) were up to date", record.kept)
+    record.save()
