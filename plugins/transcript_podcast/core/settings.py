@@ -2,7 +2,8 @@
 
 Settings are read from ``pelicanconf.py``/``publishconf.py``.  Every one has a default, is
 checked once when Pelican starts (a bad value stops the build with the setting named), and is
-documented in the README table, which a test keeps in step with this module.
+documented here only: the README's settings table is generated from this one
+(``python -m transcript_podcast settings-table --update README.md``; a test fails when they differ).
 """
 
 import posixpath
@@ -22,6 +23,8 @@ LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting: ``expected`` names the values ``check`` accepts, ``doc`` what it does."""
+
     name: str
     default: Any
     check: Callable[[Any], bool]

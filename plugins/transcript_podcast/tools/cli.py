@@ -1,12 +1,16 @@
-"""``python -m transcript_podcast check output/``: check a built site before deploying it.
+"""``python -m transcript_podcast``: the project's commands.
 
-Prints one line per problem and exits with status 1 when there is any, 0 otherwise.
+``check output/`` checks a built site before deploying it: one line per problem, exit status 1
+when there is any, 0 otherwise.  ``settings-table`` prints the README's settings table
+(``--update README.md`` rewrites it there).
 """
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..check.site import check_site
+from .settings_table import settings_table, with_table
 
 
 def main(argv=None):
@@ -20,7 +24,19 @@ def main(argv=None):
     check.add_argument(
         "--site-url", help="the site's URL (SITEURL); by default the feed's channel <link>"
     )
+    table = commands.add_parser(
+        "settings-table", help="print the README's settings table, generated from the settings"
+    )
+    table.add_argument(
+        "--update", metavar="README", help="rewrite the table in this file instead of printing it"
+    )
     args = parser.parse_args(argv)
+    if args.command == "settings-table":
+        return print_settings_table(args.update)
+    return check_built_site(args)
+
+
+def check_built_site(args):
     problems = check_site(args.output, args.feed, args.site_url)
     for problem in problems:
         print(problem)
@@ -28,4 +44,18 @@ def main(argv=None):
         print(f"{len(problems)} problem(s): do not publish this build", file=sys.stderr)
         return 1
     print(f"{args.feed}: feed and transcripts OK")
+    return 0
+
+
+def print_settings_table(readme):
+    if readme is None:
+        sys.stdout.write(settings_table())
+        return 0
+    path = Path(readme)
+    try:
+        path.write_text(with_table(path.read_text(encoding="utf-8")), encoding="utf-8")
+    except (OSError, ValueError) as error:
+        print(f"{readme}: {error}", file=sys.stderr)
+        return 1
+    print(f"{readme}: settings table updated")
     return 0
