@@ -1,6 +1,8 @@
 """The preview server answers Range requests the way static hosts do."""
 
 import http.client
+import re
+import socket
 import threading
 
 import pytest
@@ -26,6 +28,14 @@ BODY = bytes(range(256)) * 40  # 10,240 bytes, every offset recognisable
 )
 def test_byte_range(header, span):
     assert byte_range(header, len(BODY)) == span
+
+
+def test_positions_too_long_to_read_are_past_the_end_of_the_file():
+    huge = "9" * 5000  # more digits than Python reads as a number
+    assert byte_range(f"bytes=0-{huge}", len(BODY)) == (0, 10239)
+    assert byte_range(f"bytes=-{huge}", len(BODY)) == (0, 10239)
+    with pytest.raises(UnsatisfiableRange):
+        byte_range(f"bytes={huge}-", len(BODY))
 
 
 @pytest.mark.parametrize("header", ["bytes=10240-", "bytes=500-100", "bytes=-0"])
@@ -98,3 +108,41 @@ def test_folders_serve_their_index_and_missing_files_are_404(server):
     assert response.headers["Location"] == "/episodes/one/"
     response, _ = get(server, "/missing.mp3")
     assert response.status == 404
+
+
+def status_line(port, request):
+    """The first line the server answers to raw ``request`` bytes ('' if it hung up)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while b"\r\n" not in answer:
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    return answer.split(b"\r\n", 1)[0].decode("latin-1")
+
+
+HUGE = b"9" * 5000
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"GET /%00 HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        (b"GET /episode.mp3%00.html HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        (b"HEAD /episodes/%00/ HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        (b"GET /%ED%A0%80 HTTP/1.1\r\nHost: x\r\n\r\n", 400),  # a lone surrogate
+        (b"GET /" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 404),
+        (b"GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", 404),
+        (b"GET /episode.mp3 HTTP/1.1\r\nRange: bytes=" + HUGE + b"-\r\n\r\n", 416),
+        (b"GET /episode.mp3 HTTP/1.1\r\nRange: bytes=0-" + HUGE + b"\r\n\r\n", 206),
+        (b"GET /episode.mp3 HTTP/1.1\r\nRange: bytes=-" + HUGE + b"\r\n\r\n", 206),
+        (b"GET /episode.mp3 HTTP/1.1\r\nRange: bytes=\xb2-\r\n\r\n", 200),  # not a digit
+        (b"GET /episode.mp3 HTTP/1.1\r\nRange: bytes=" + HUGE + b"-1\r\n\r\n", 416),
+    ],
+)
+def test_every_request_gets_a_status_line(server, request_bytes, status):
+    assert re.match(rf"HTTP/1\.[01] {status} ", status_line(server, request_bytes))
+    response, _ = get(server, "/episode.mp3", {"Range": "bytes=0-9"})
+    assert response.status == 206  # and the server still serves

@@ -16,8 +16,11 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
 CHUNK = 64 * 1024
+# Byte positions longer than this many digits are past the end of any file: Python refuses
+# to read numbers of more than 4,300 digits, and no file has more than 10**18 bytes.
+POSITION_DIGITS = 18
 
 
 class UnsatisfiableRange(ValueError):
@@ -35,15 +38,28 @@ def byte_range(header, size):
         return None
     first, last = match.groups()
     if first == "":
-        length = int(last)
+        length = position(last)
         if length == 0:
             raise UnsatisfiableRange(header)
         return max(0, size - length), size - 1
-    first = int(first)
-    last = size - 1 if last == "" else min(int(last), size - 1)
+    first = position(first)
+    last = size - 1 if last == "" else min(position(last), size - 1)
     if first > last or first >= size:
         raise UnsatisfiableRange(header)
     return first, last
+
+
+def position(digits):
+    """A byte position from its digits; one too long to read is past the end of any file."""
+    return int(digits) if len(digits) <= POSITION_DIGITS else 10**POSITION_DIGITS
+
+
+def is_usable_path(path):
+    """False for a path no file can have: a NUL byte, or undecodable %-escapes (surrogates)."""
+    try:
+        return b"\0" not in os.fsencode(path)
+    except UnicodeEncodeError:
+        return False
 
 
 class RangeRequestHandler(SimpleHTTPRequestHandler):
@@ -54,6 +70,10 @@ class RangeRequestHandler(SimpleHTTPRequestHandler):
     def send_head(self):
         self.remaining = None
         path = self.translate_path(self.path)
+        if not is_usable_path(path):
+            # A NUL or a lone surrogate would make open() raise and drop the connection.
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request path")
+            return None
         if os.path.isdir(path):
             index = os.path.join(path, "index.html")
             if not self.path.split("?", 1)[0].endswith("/") or not os.path.isfile(index):
