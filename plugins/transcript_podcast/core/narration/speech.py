@@ -21,6 +21,7 @@ import lameenc
 from mutagen.id3 import COMM, ID3, TALB, TCON, TDRC, TIT2, TPE1, TSSE
 
 from . import espeak
+from .info_frame import with_info_frame
 
 NARRATION_NOTE = (
     "This audio is synthesized narration of the transcript (eSpeak NG), "
@@ -141,14 +142,15 @@ def speech_timeline(segments, settings):
 
 
 def encode_mp3(pcm, sample_rate, bit_rate):
-    """Constant-bit-rate mono MP3 of 16-bit PCM."""
+    """Constant-bit-rate mono MP3 of 16-bit PCM, led by the Info frame that gives its length."""
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bit_rate)
     encoder.set_in_sample_rate(sample_rate)
+    encoder.set_out_sample_rate(sample_rate)  # LAME would resample below 32 kbit/s
     encoder.set_channels(1)
     encoder.set_quality(LAME_QUALITY)
     encoder.silence()
-    return bytes(encoder.encode(pcm) + encoder.flush())
+    return with_info_frame(bytes(encoder.encode(pcm) + encoder.flush()), len(pcm) // 2)
 
 
 def with_tags(mp3, tags, settings):
