@@ -307,7 +307,8 @@ def narration_cost(ours, work, count):
     if "PODCAST_NARRATION" not in {setting.name for setting in SETTINGS}:
         return None
     small = work / "narration"
-    shutil.copytree(ours, small, ignore=shutil.ignore_patterns("seeds"))
+    # Only the project's own seeds/ folder: a name pattern would also drop core/seeds/.
+    shutil.copytree(ours, small, ignore=lambda folder, _: ["seeds"] if folder == str(ours) else [])
     (small / "seeds").mkdir()
     for seed in sorted((ours / "seeds").glob("*.txt"))[:count]:
         shutil.copy(seed, small / "seeds" / seed.name)
