@@ -48,9 +48,12 @@ def test_cached_build_still_sees_a_new_sidecar(tmp_path, monkeypatch):
     monkeypatch.setenv("SITEURL", SITE)
     project = make_project(tmp_path, SEEDS[:1])
     production_build(project)
-    (project / "seeds" / f"{SEEDS[0].stem}.toml").write_text('date = 2026-01-02\nslug = "moved"\n')
+    (project / "seeds" / f"{SEEDS[0].stem}.toml").write_text("date = 2026-01-02\nepisode = 7\n")
     rebuilt = production_build(project)
-    assert "2026-01-02" in rebuilt["episodes/moved/index.html"].decode()
+    # The published URL stays (the GUID lock holds its slug); the page shows the new date.
+    page = "episodes/usa-vs-china-open-source-tokens-and-ais-new-economy/index.html"
+    assert "2026-01-02" in rebuilt[page].decode()
+    assert b"<itunes:episode>7</itunes:episode>" in rebuilt["feed.xml"]
 
 
 def test_sitemap_lists_every_page_with_air_dates_only(tmp_path, monkeypatch):

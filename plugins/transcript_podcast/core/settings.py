@@ -320,8 +320,9 @@ SETTINGS = (
         "seeds/guids.lock",
         lambda value: value == "" or (isinstance(value, str) and not value.startswith("/")),
         "a path relative to the project, or '' to turn the lock off",
-        "The committed record of every published episode GUID. The production build fails if "
-        "a GUID in it would change or vanish, and adds new episodes; development builds warn.",
+        "The committed record of every published episode's GUID and URL slug. The production "
+        "build fails if a GUID in it would change or vanish, keeps every locked slug, and adds "
+        "new episodes once it has succeeded; development builds warn and never write it.",
     ),
 )
 

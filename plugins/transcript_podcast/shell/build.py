@@ -2,14 +2,15 @@
 refused (strict) or named (development)."""
 
 import logging
-from pathlib import Path
 
+from ..core.errors import TranscriptError
 from ..core.model import TranscriptLink
-from ..core.seeds.identity import duplicate_stems, unique_slugs
+from ..core.seeds.identity import duplicate_guids, duplicate_stems, unique_slugs
 from ..core.settings import SettingsError, with_defaults
 from ..core.transcripts.formats import FORMATS
-from .articles import episode_articles, start_record
-from .reader import TranscriptReader, is_seed
+from . import guid_lock
+from .articles import episode_articles, failed_seeds, refuse, start_record
+from .reader import TranscriptReader
 from .stop import stop
 
 logger = logging.getLogger(__name__)
@@ -27,31 +28,36 @@ def add_reader(readers):
 
 
 def settle_identities(generator):
-    """Drop episodes whose stem another seed file also claims; make every slug unique; give
-    each episode its build record with its URL and transcript links."""
-    duplicates = duplicate_stems(a.metadata["episode"] for a in episode_articles(generator))
-    for stem, paths in sorted(duplicates.items()):
-        logger.error(
-            "%s: the file name %s is used by %s too: an episode's file name is its identity",
-            paths[0],
-            stem,
-            ", ".join(paths[1:]),
-        )
+    """Refuse seeds that claim another's identity, check the GUID lock, make every slug unique
+    (published ones kept), give each episode its build record with its URL and transcript
+    links, and stop a strict build that has any bad seed or broken promise."""
+    settings = generator.settings
+    locked, unreadable = guid_lock.read_locked(settings)
+    refuse_duplicate_stems(generator)
+    owners = {entry.guid: stem for stem, entry in locked.items()}
+    shared = duplicate_guids([a.metadata["episode"] for a in episode_articles(generator)], owners)
     for article in episode_articles(generator):
-        if article.metadata["episode"].stem in duplicates:
-            generator.articles.remove(article)
-            generator._add_failed_source_path(article.relative_source_path)
+        sentence = shared.get(article.metadata["episode"].source_path)
+        if sentence:
+            refuse(
+                generator,
+                article,
+                TranscriptError(article.metadata["episode"].source_path, None, sentence),
+            )
+    problems = guid_lock.lock_problems(generator, locked, unreadable)
 
     articles = episode_articles(generator)
+    published = {stem: entry.slug for stem, entry in locked.items() if entry.slug}
     slugs = unique_slugs(
         [
             (id(a), a.metadata["slug"], a.metadata["episode"].air_date, a.metadata["episode"].stem)
             for a in articles
-        ]
+        ],
+        published,
     )
     for article in articles:
         wanted, final = article.metadata["slug"], slugs[id(article)]
-        if final != wanted:
+        if final != wanted and article.metadata["episode"].stem not in published:
             logger.warning(
                 "%s: another episode has the slug %s; publishing this one as %s",
                 article.metadata["episode"].source_path,
@@ -62,6 +68,28 @@ def settle_identities(generator):
         record = start_record(article)
         record.url = article.url  # computed by Pelican on every access: read it once
         record.transcripts = transcript_links(record.url)
+    stop_on_bad_input(generator, problems)
+    guid_lock.note_published(generator, locked)
+
+
+def refuse_duplicate_stems(generator):
+    """Leave out every episode whose stem another seed file also claims."""
+    duplicates = duplicate_stems(a.metadata["episode"] for a in episode_articles(generator))
+    for article in episode_articles(generator):
+        paths = duplicates.get(article.metadata["episode"].stem)
+        if paths:
+            own = article.metadata["episode"].source_path
+            others = ", ".join(p for p in paths if p != own)
+            refuse(
+                generator,
+                article,
+                TranscriptError(
+                    own,
+                    None,
+                    f"the file name {article.metadata['episode'].stem} is used by {others} too: "
+                    "an episode's file name is its identity",
+                ),
+            )
 
 
 def transcript_links(url):
@@ -71,20 +99,14 @@ def transcript_links(url):
     )
 
 
-def failed_seeds(generator):
-    """Seed files the reader could not turn into episodes (their errors are already logged)."""
-    return sorted(
-        path
-        for path, content in generator.context["generated_content"].items()
-        if content is None
-        and path.endswith(".txt")
-        and is_seed(Path(generator.path, path), generator.settings)
-    )
-
-
-def stop_on_bad_transcripts(generator):
+def stop_on_bad_input(generator, problems=()):
+    """Strict: stop naming every bad seed and broken lock promise.  Development: name the
+    skipped seeds (lock problems were warned about)."""
     failed = failed_seeds(generator)
-    if failed and generator.settings["PODCAST_STRICT"]:
-        stop(f"{len(failed)} bad transcript(s): {', '.join(failed)}; nothing was published")
+    if generator.settings["PODCAST_STRICT"] and (failed or problems):
+        parts = [f"{len(failed)} bad transcript(s): {', '.join(failed)}"] if failed else []
+        if problems:
+            parts.append(f"{len(problems)} published GUID(s) would change")
+        stop(f"{'; '.join(parts)}; nothing was published")
     for path in failed:
         logger.warning("%s was skipped; every other episode is published", path)

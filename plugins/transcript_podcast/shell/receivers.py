@@ -26,14 +26,14 @@ def connect():
     signals.initialized.connect(build.check_settings)
     signals.initialized.connect(feed.check_feed_settings)
     signals.initialized.connect(content_cache.key_content_cache)
+    signals.initialized.connect(guid_lock.forget_unwritten_lock)
     signals.readers_init.connect(build.add_reader)
     signals.get_writer.connect(writer.changed_only_writer)
     signals.generator_init.connect(theme.add_template_filters)
-    # Every seed read: settle identities, refuse bad input, then give each episode its audio
+    # Every seed read: refuse bad input, settle identities against the GUID lock (a strict
+    # build with any bad seed stops here), then give each episode its audio
     # (narration first, so the feed's enclosures see it) and its neighbours.
     signals.article_generator_pretaxonomy.connect(build.settle_identities)
-    signals.article_generator_finalized.connect(build.stop_on_bad_transcripts)
-    signals.article_generator_finalized.connect(guid_lock.check_guid_lock)
     signals.article_generator_finalized.connect(narration.add_narrations)
     signals.article_generator_finalized.connect(feed.attach_enclosures)
     signals.article_generator_finalized.connect(theme.link_neighbours)
@@ -43,3 +43,5 @@ def connect():
     signals.article_writer_finalized.connect(feed.write_feed)
     signals.article_writer_finalized.connect(writer.save_render_record)
     signals.article_writer_finalized.connect(search.index_site)
+    # Every output written: only now may the GUID lock record this build's episodes.
+    signals.finalized.connect(guid_lock.write_guid_lock)
