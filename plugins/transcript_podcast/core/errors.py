@@ -5,7 +5,9 @@ class TranscriptError(ValueError):
     """A problem in a seed transcript or its sidecar, located as ``path:line: message``.
 
     Podcasters fix their files from this message alone, so it always names the file
-    (relative to the project) and the 1-based line when there is one.
+    (relative to the project) and the 1-based line when there is one.  Where lines say
+    little (a JSON transcript is often one long line) ``line`` is a locator instead, such
+    as ``"segment 12"``, shown as ``path: segment 12: message``.
     """
 
     def __init__(self, path, line, message):
@@ -17,6 +19,8 @@ class TranscriptError(ValueError):
     def __str__(self):
         if self.line is None:
             return f"{self.path}: {self.message}"
+        if isinstance(self.line, str):
+            return f"{self.path}: {self.line}: {self.message}"
         return f"{self.path}:{self.line}: {self.message}"
 
     def __reduce__(self):

@@ -9,18 +9,51 @@ from datetime import date
 
 
 @dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a timed segment with its own times (Whisper's word timestamps)."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+
+    def __reduce__(self):
+        return (Word, (self.start_ms, self.end_ms, self.text))
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
-    """One timestamped fragment of speech: start second, text as written, source line."""
+    """One fragment of speech: start second, text as written, where it is in its source.
+
+    ``line`` is the 1-based source line, or for JSON transcripts (whose lines say little) a
+    locator such as ``"segment 12"``.  Segments read from a timed transcript (WebVTT, SRT,
+    JSON) keep the cue's exact ``start_ms`` and ``end_ms``, and ``start`` is its whole
+    second; ``.txt`` seed lines say only the second they start (``start_ms`` is None).
+    ``words`` holds word timings when the transcript gives them.
+    """
 
     start: int
     text: str
-    line: int = 0
+    line: int | str = 0
     speaker: str | None = None
+    start_ms: int | None = None
+    end_ms: int | None = None
+    words: tuple[Word, ...] = ()
+
+    @property
+    def timed(self):
+        """True when the source gave this segment's exact start and end."""
+        return self.end_ms is not None
 
     def __reduce__(self):
         # Pickled as a plain call: a slotted dataclass's default state goes through
         # ``dataclasses.fields`` for every segment, which made the content cache slow.
-        return (Segment, (self.start, self.text, self.line, self.speaker))
+        fields = (self.start, self.text, self.line, self.speaker)
+        return (Segment, (*fields, self.start_ms, self.end_ms, self.words))
+
+
+def timed_segment(start_ms, end_ms, text, line, *, speaker=None, words=()):
+    """A segment read from a timed transcript: its cue's times kept to the millisecond."""
+    return Segment(start_ms // 1000, text, line, speaker, start_ms, end_ms, tuple(words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,14 @@ SETTINGS = (
         "Stop the build (non-zero exit) after reporting every bad transcript. "
         "On in `publishconf.py`; off in development, where bad files are skipped.",
     ),
+    Setting(
+        "PODCAST_SRT_SPEAKERS",
+        False,
+        boolean,
+        "True or False",
+        "Read a `Name: ` prefix on an SRT seed's cue as its speaker (one to four words, the "
+        "first capitalised; labels such as `Note:` stay text). Off: SRT text is kept as written.",
+    ),
     # The podcast feed
     Setting(
         "PODCAST_FEED_PATH",

@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from ..core.model import EpisodeBuild
+from ..core.seeds.files import SEED_SUFFIXES
 from .reader import is_seed
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,6 @@ def failed_seeds(generator):
         path
         for path, content in generator.context["generated_content"].items()
         if content is None
-        and Path(path).suffix.lower() == ".txt"
+        and Path(path).suffix.lower() in SEED_SUFFIXES
         and is_seed(Path(generator.path, path), generator.settings)
     )

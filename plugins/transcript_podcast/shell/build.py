@@ -2,6 +2,7 @@
 refused (strict) or named (development)."""
 
 import logging
+from pathlib import Path
 
 from ..core.errors import TranscriptError
 from ..core.model import TranscriptLink
@@ -24,7 +25,8 @@ def check_settings(pelican):
 
 
 def add_reader(readers):
-    readers.reader_classes["txt"] = TranscriptReader
+    for extension in TranscriptReader.file_extensions:
+        readers.reader_classes[extension] = TranscriptReader
 
 
 def settle_identities(generator):
@@ -73,8 +75,12 @@ def settle_identities(generator):
 
 
 def refuse_duplicate_stems(generator):
-    """Leave out every episode whose stem another seed file also claims."""
-    duplicates = duplicate_stems(a.metadata["episode"] for a in episode_articles(generator))
+    """Leave out every episode whose stem another seed file also claims, read or not
+    (``x.txt`` beside a bad ``x.vtt`` is one stem too)."""
+    episodes = [a.metadata["episode"] for a in episode_articles(generator)]
+    claims = [(episode.stem, episode.source_path) for episode in episodes]
+    claims += [(Path(path).stem, path) for path in failed_seeds(generator)]
+    duplicates = duplicate_stems(claims)
     for article in episode_articles(generator):
         paths = duplicates.get(article.metadata["episode"].stem)
         if paths:

@@ -1,4 +1,9 @@
-"""Pelican reader: a seed transcript file becomes an article carrying its :class:`Episode`."""
+"""Pelican reader: a seed transcript file becomes an article carrying its :class:`Episode`.
+
+One reader for every seed format (``.txt``, ``.vtt``, ``.srt``, ``.json``): the core picks
+the format by the file's suffix.  Registered for those extensions, Pelican hands it every
+such file under ``ARTICLE_PATHS`` instead of ignoring it.
+"""
 
 import logging
 from html import escape
@@ -8,13 +13,14 @@ from pelican.readers import BaseReader
 from pelican.utils import slugify
 
 from ..core.errors import TranscriptError
-from ..core.seeds.files import load_episode, relative_name
+from ..core.seeds.files import SEED_SUFFIXES, load_episode, relative_name
 
 logger = logging.getLogger(__name__)
 
 
 def is_seed(path, settings):
-    """True for files under ``ARTICLE_PATHS``: a ``.txt`` anywhere else is not an episode."""
+    """True for files under ``ARTICLE_PATHS``: a ``.txt`` (or ``.json``…) anywhere else is
+    not an episode."""
     root = Path(settings["PATH"]).resolve()
     path = Path(path).resolve()
     for folder in settings["ARTICLE_PATHS"]:
@@ -43,10 +49,10 @@ def episode_slug(episode, settings):
 
 
 class TranscriptReader(BaseReader):
-    """Reads ``.txt`` seed transcripts; other ``.txt`` files are skipped, not published."""
+    """Reads seed transcripts; files of those types outside the seeds are skipped."""
 
     enabled = True
-    file_extensions = ("txt",)
+    file_extensions = tuple(suffix.removeprefix(".") for suffix in SEED_SUFFIXES)
 
     def read(self, source_path):
         if not is_seed(source_path, self.settings):
@@ -54,7 +60,10 @@ class TranscriptReader(BaseReader):
             return "", {"status": "skip"}
         try:
             episode = load_episode(
-                source_path, self.settings["PATH"], self.settings["PODCAST_OPENING_SECONDS"]
+                source_path,
+                self.settings["PATH"],
+                self.settings["PODCAST_OPENING_SECONDS"],
+                srt_speakers=self.settings["PODCAST_SRT_SPEAKERS"],
             )
         except OSError as exc:
             error = TranscriptError(

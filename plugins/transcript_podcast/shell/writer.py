@@ -59,7 +59,10 @@ def episode_inputs(episode):
     """The fingerprint of an :class:`.Episode` (plain tuples: a dataclass ``repr`` of every
     segment took a second per 1,000 episodes)."""
     facts = [getattr(episode, f.name) for f in fields(episode) if f.name != "segments"]
-    lines = [(s.start, s.text, s.line, s.speaker) for s in episode.segments]
+    lines = [
+        (s.start, s.text, s.line, s.speaker, s.start_ms, s.end_ms, s.words)
+        for s in episode.segments
+    ]
     return fingerprint(repr(facts), repr(lines))
 
 

@@ -1,19 +1,31 @@
 """From a seed transcript and its optional sidecar to an :class:`Episode`.
 
 File names are ids: the stem is the episode's identity (its default GUID), never its date or
-number.  Audio is found next to the transcript (``<stem>.mp3`` or ``<stem>.m4a``) unless the
+number.  The seed's suffix says how it is read: ``.txt`` is the transcription page layout
+(:mod:`.layout`), ``.vtt`` WebVTT, ``.srt`` SubRip and ``.json`` a Podcast Index transcript
+or Whisper's output.  Timed formats carry no title or show notes, so their sidecar must give
+``title`` and ``notes``; the air date is the sidecar's, else the one spoken in the opening.
+Audio is found next to the transcript (``<stem>.mp3`` or ``<stem>.m4a``) unless the
 sidecar names it.
 """
 
 import dataclasses
 from pathlib import Path
 
+from ..errors import TranscriptError
 from ..model import AudioSource, Episode
+from .json_input import decode_json, is_podcast_index
 from .layout import decode_seed, parse_seed
+from .podcast_index_input import read_podcast_index
 from .sidecar import read_sidecar
 from .spoken_date import find_air_date
+from .srt_input import read_srt
+from .webvtt_input import read_vtt
+from .whisper_input import read_whisper
 
 AUDIO_SUFFIXES = (".mp3", ".m4a")
+TIMED_FORMATS = {".vtt": "a WebVTT file", ".srt": "an SRT file", ".json": "a JSON transcript"}
+SEED_SUFFIXES = (".txt", *TIMED_FORMATS)
 
 
 def relative_name(path, root):
@@ -25,20 +37,36 @@ def relative_name(path, root):
         return path.as_posix()
 
 
-def load_episode(path, root, opening_seconds=60):
-    """Read ``path`` (and ``<stem>.toml`` beside it) into an :class:`Episode`."""
+def load_episode(path, root, opening_seconds=60, srt_speakers=False):
+    """Read ``path`` (and ``<stem>.toml`` beside it) into an :class:`Episode`.
+
+    ``srt_speakers`` reads an SRT cue's ``Name: `` prefix as its speaker.
+    """
     path = Path(path)
     name = relative_name(path, root)
-    parsed = parse_seed(decode_seed(path.read_bytes(), name), name)
+    text = decode_seed(path.read_bytes(), name)
+    if path.suffix in TIMED_FORMATS:
+        segments, written = timed_segments(path.suffix, text, name, srt_speakers), None
+    else:
+        parsed = parse_seed(text, name)
+        segments, written = parsed.segments, (parsed.title, parsed.notes)
 
     sidecar_path = path.with_suffix(".toml")
+    sidecar_name = relative_name(sidecar_path, root)
     extra = {}
     if sidecar_path.is_file():
-        extra = read_sidecar(sidecar_path.read_bytes(), relative_name(sidecar_path, root))
+        extra = read_sidecar(sidecar_path.read_bytes(), sidecar_name)
+    if written is None:
+        title, notes = titled(extra, path.suffix, name, sidecar_name)
+    else:
+        title, notes = extra.pop("title", written[0]), extra.pop("notes", written[1])
 
-    segments = parsed.segments
     turns = extra.pop("speakers", ())
     if turns:
+        if any(segment.speaker for segment in segments):
+            raise TranscriptError(
+                sidecar_name, None, f"'speakers' given, but {name} names its speakers itself"
+            )
         segments = tuple(with_speakers(segments, turns))
     if "air_date" not in extra:
         extra["air_date"] = find_air_date(segments, name, opening_seconds)
@@ -47,12 +75,37 @@ def load_episode(path, root, opening_seconds=60):
     return Episode(
         stem=path.stem,
         source_path=name,
-        title=parsed.title,
-        notes=parsed.notes,
+        title=title,
+        notes=notes,
         segments=segments,
         guid=extra.pop("guid", path.stem),
         **extra,
     )
+
+
+def timed_segments(suffix, text, name, srt_speakers):
+    """The segments of a WebVTT, SRT or JSON seed, each with its cue's times."""
+    if suffix == ".vtt":
+        return read_vtt(text, name)
+    if suffix == ".srt":
+        return read_srt(text, name, speaker_prefixes=srt_speakers)
+    document = decode_json(text, name)
+    if is_podcast_index(document):
+        return read_podcast_index(document, name)
+    return read_whisper(document, name)
+
+
+def titled(extra, suffix, name, sidecar_name):
+    """The sidecar's ``title`` and ``notes``, which a timed format cannot carry itself."""
+    missing = [key for key in ("title", "notes") if key not in extra]
+    if missing:
+        raise TranscriptError(
+            name,
+            None,
+            f"{TIMED_FORMATS[suffix]} carries no title or show notes: give "
+            f"{' and '.join(repr(key) for key in missing)} in its sidecar {sidecar_name}",
+        )
+    return extra.pop("title"), extra.pop("notes")
 
 
 def with_speakers(segments, turns):

@@ -26,11 +26,15 @@ def unique_slugs(candidates, locked=None):
     return result
 
 
-def duplicate_stems(episodes):
-    """Stems claimed by more than one seed file (the stem is the episode's identity)."""
+def duplicate_stems(claims):
+    """Stems claimed by more than one seed file (the stem is the episode's identity).
+
+    ``claims`` are ``(stem, path)`` pairs: ``seeds/x.txt`` and ``seeds/x.vtt`` are one
+    stem, and so are two files of one name in two folders.
+    """
     paths = defaultdict(list)
-    for episode in episodes:
-        paths[episode.stem].append(episode.source_path)
+    for stem, path in claims:
+        paths[stem].append(path)
     return {stem: sorted(found) for stem, found in paths.items() if len(found) > 1}
 
 

@@ -15,7 +15,7 @@ from ..model import AudioSource, Person
 from .layout import stamp_seconds
 
 SIDECAR_KEYS = (
-    "date", "slug", "guid", "episode", "season", "explicit",
+    "title", "notes", "date", "slug", "guid", "episode", "season", "explicit",
     "audio", "image", "people", "speakers",
 )  # fmt: skip
 AUDIO_KEYS = ("path", "url", "length", "duration", "type")
@@ -47,6 +47,10 @@ def read_sidecar(data, path):
             f"unknown key {unknown[0]!r} (known keys: {', '.join(SIDECAR_KEYS)})",
         )
     values = {}
+    if "title" in table:
+        values["title"] = check.text("title", table["title"])
+    if "notes" in table:
+        values["notes"] = check.notes("notes", table["notes"])
     if "date" in table:
         values["air_date"] = check.date("date", table["date"])
     if "slug" in table:
@@ -106,6 +110,11 @@ class Checker:
         if not isinstance(value, str) or not value.strip():
             self.fail(key, f"must be a non-empty string, not {value!r}")
         return value.strip()
+
+    def notes(self, key, value):
+        """Show notes: one or more lines (a TOML multi-line string), each line trimmed."""
+        text = self.text(key, value)
+        return "\n".join(line.strip() for line in text.splitlines())
 
     def slug(self, key, value):
         value = self.text(key, value)

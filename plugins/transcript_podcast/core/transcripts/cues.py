@@ -10,6 +10,9 @@ start), and the fragments of one second follow each other as they were spoken.
 
 All times are whole milliseconds, the resolution of WebVTT and SRT, so every writer shows
 exactly the same cues.
+
+Segments read from a timed transcript (WebVTT, SRT, JSON seeds) already say when each cue
+starts and ends: their cues are those times, unchanged, nothing estimated or realigned.
 """
 
 from dataclasses import dataclass
@@ -46,6 +49,8 @@ def make_cues(segments, duration=None, spoken_ends=None):
     segments included), or one per segment with words.
     """
     segments = tuple(segments)
+    if segments and segments[0].timed:
+        return kept_cues(segments)
     spoken = [(segment, index) for index, segment in enumerate(segments) if has_words(segment)]
     ends = aligned_ends(segments, spoken, spoken_ends)
     groups = [list(group) for _, group in groupby(spoken, key=lambda pair: pair[0].start)]
@@ -60,6 +65,15 @@ def make_cues(segments, duration=None, spoken_ends=None):
         cues.extend(split_group(group, start, limit, ends))
         cursor = cues[-1].end_ms
     return tuple(cues)
+
+
+def kept_cues(segments):
+    """The cues of a timed transcript: one per segment with words, at its own times."""
+    return tuple(
+        Cue(s.start_ms, s.end_ms, clean_text(s.text), clean_text(s.speaker or "") or None, s.line)
+        for s in segments
+        if has_words(s)
+    )
 
 
 def aligned_ends(segments, spoken, spoken_ends):

@@ -162,10 +162,18 @@ def starts_paragraph(previous, segment, speaker, length):
     """Whether ``segment`` opens a new paragraph after ``previous`` (``length`` chars so far)."""
     if speaker is not None:
         return True
-    silence = segment.start - previous.start - speech_seconds(previous.text)
+    silence = pause_seconds(previous, segment)
     if silence >= PARAGRAPH_PAUSE_SECONDS:
         return True
     return length >= PARAGRAPH_CHARACTERS and bool(SENTENCE_END.search(previous.text.rstrip()))
+
+
+def pause_seconds(previous, segment):
+    """The silence between two segments: between the cues of a timed transcript, else after
+    the time it takes to say the earlier one's words."""
+    if previous.timed and segment.timed:
+        return (segment.start_ms - previous.end_ms) / 1000
+    return segment.start - previous.start - speech_seconds(previous.text)
 
 
 def html_fragment(segments):
