@@ -194,14 +194,21 @@ def test_one_feed_lists_every_kind_of_seed_by_air_date_with_its_stem_as_guid(mix
         assert item.find("enclosure") is not None, guid  # narrated, or the sidecar's recording
     assert check_site(output, site_url=SITEURL) == []
     locked = read_lock((project / "seeds" / "guids.lock").read_text(), "seeds/guids.lock")
-    assert locked == {stem: stem for stem, _ in NEWEST_FIRST}
+    assert {stem: entry.guid for stem, entry in locked.items()} == {
+        stem: stem for stem, _ in NEWEST_FIRST
+    }
+    for stem in SPEAKERS:  # and so are their URLs
+        assert locked[stem].slug == folder_of(output, stem).name
 
 
 def test_a_locked_timed_episode_cannot_be_renamed(tmp_path):
     project = make_project(tmp_path, TIMED_FILES)
     build(project, "publishconf.py", PODCAST_NARRATION=False, PODCAST_REQUIRE_AUDIO=False)
     lock = (project / "seeds" / "guids.lock").read_text()
-    assert read_lock(lock, "lock") == {p.stem: p.stem for p in TIMED_FILES}
+    locked = read_lock(lock, "lock")
+    assert {stem: entry.guid for stem, entry in locked.items()} == {
+        p.stem: p.stem for p in TIMED_FILES
+    }
     for suffix in (".vtt", ".toml"):
         (project / "seeds" / f"vtt_episode{suffix}").rename(project / "seeds" / f"renamed{suffix}")
     result = run_pelican(
