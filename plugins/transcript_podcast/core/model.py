@@ -103,6 +103,36 @@ class TranscriptLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Chapter:
+    """One chapter: where it starts (seconds), its title, and what podcast apps may show.
+
+    ``toc=False`` is a hidden marker (metadata only, not listed).  ``line`` is the sidecar
+    line an authored chapter was written on (0 for chapters found in the transcript).
+    """
+
+    start: float
+    title: str
+    url: str | None = None
+    img: str | None = None
+    toc: bool = True
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Chapters:
+    """An episode's chapters in order, and whether they were found in the transcript
+    (``found``) rather than written in its sidecar."""
+
+    chapters: tuple[Chapter, ...]
+    found: bool
+
+    @property
+    def listed(self):
+        """The chapters shown to listeners (hidden markers left out)."""
+        return tuple(c for c in self.chapters if c.toc)
+
+
+@dataclass(frozen=True, slots=True)
 class Episode:
     """One published episode, independent of Pelican."""
 
@@ -120,6 +150,7 @@ class Episode:
     audio: AudioSource | None = None
     image: str | None = None
     people: tuple[Person, ...] = field(default_factory=tuple)
+    chapters: tuple[Chapter, ...] = field(default_factory=tuple)  # authored in the sidecar
 
     @property
     def spoken_segments(self):
@@ -179,11 +210,13 @@ class EpisodeBuild:
 
     The reader gives the :class:`Episode`; then identity settles ``url`` and
     ``transcripts``, narration sets ``narration`` (and may give ``episode`` its audio),
-    enclosures set ``enclosure``, and the neighbours ``previous`` and ``next``.  Templates
+    chapters set ``chapters`` (and may give ``episode`` audio tagged with them), enclosures
+    set ``enclosure``, and the neighbours ``previous`` and ``next``.  Templates
     and writers read these fields only.
     """
 
     __slots__ = (
+        "_chapters",
         "_enclosure",
         "_narration",
         "_next",
@@ -197,6 +230,7 @@ class EpisodeBuild:
     url = Stage()  # the page's site-relative URL, e.g. "episodes/<slug>/"
     transcripts = Stage()  # tuple[TranscriptLink, ...]
     narration = Stage()  # Narrated | None
+    chapters = Stage()  # Chapters | None
     enclosure = Stage()  # Enclosure | None
     previous = Stage()  # Neighbour | None: the older episode
     next = Stage()  # Neighbour | None: the newer episode

@@ -252,6 +252,30 @@ SETTINGS = (
         "Stop the build when an episode has no audio (podcast apps skip such items). "
         "Off: the build warns once, naming them, and estimates their duration.",
     ),
+    # Chapters
+    Setting(
+        "PODCAST_CHAPTERS_FIND",
+        True,
+        boolean,
+        "True or False",
+        "Find chapters in the transcript of every episode whose sidecar has no `[[chapters]]` "
+        "(topic changes, the hosts' signposts, a title from each chapter's own words); the "
+        "page says they were found automatically. Off: only authored chapters are published.",
+    ),
+    Setting(
+        "PODCAST_CHAPTERS_MIN_SECONDS",
+        12,
+        positive_number,
+        "a positive number of seconds",
+        "The shortest chapter the finder makes.",
+    ),
+    Setting(
+        "PODCAST_CHAPTERS_MAX_SECONDS",
+        360,
+        positive_number,
+        "a positive number of seconds",
+        "The longest chapter the finder makes where the transcript has a moment to split it.",
+    ),
     # Transcript files
     # The site and its pages
     # Search

@@ -1,0 +1,210 @@
+"""Where the topic changes: chapter starts found in a transcript, without a language model.
+
+Three kinds of evidence are weighed at every moment a fragment starts:
+
+- **signposts**, the hosts' own turns ("but first", "let's get into", "moving on", "personal
+  reflection", see :mod:`.signposts`);
+- **lexical cohesion**, as TextTiling measures it: how few words the minute before and the
+  minute after share, taken as the depth of the valley in that similarity;
+- **new names**: words never said before in the episode (after its opening rundown) that
+  the next minute keeps repeating, as a new story's company, product or person.
+
+Chapter starts are then chosen together, by dynamic programming, as the set with the most
+evidence whose chapters are all between the shortest and longest chapter allowed.  The same
+transcript always gives the same chapters.
+"""
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from itertools import groupby
+
+from .signposts import signals
+from .words import content_words
+
+WINDOW_SECONDS = 60  # each side of a moment, for lexical cohesion
+NEW_WORD_SECONDS = 20  # a new story's name is said this soon after it starts ...
+REPEAT_SECONDS = 75  # ... and repeated within this time ...
+MEMORY_SECONDS = 150  # ... and was not said in this time before
+SPREAD_SECONDS = 12  # a signposted moment takes the cohesion evidence this close to it
+PEAK_SECONDS = 15  # a start must have the most evidence of the moments this close to it
+WEIGHTS = {"signpost": 1.5, "depth": 1.0, "novelty": 0.8}
+THRESHOLD = 1.4  # the evidence a moment needs to start a chapter
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The fragments that start in one second, as one text."""
+
+    start: int
+    text: str
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """A chapter start found, with the evidence for it and the kind of its signpost."""
+
+    start: int
+    score: float
+    kind: str | None
+
+
+def moments(segments):
+    """Segments with words, joined by start second, in order."""
+    joined = []
+    spoken = [s for s in segments if s.text.strip()]
+    for start, group in groupby(spoken, key=lambda s: s.start):
+        text = " ".join(s.text.strip() for s in group)
+        joined.append(Moment(start, text, tuple(stem for _, stem in content_words(text))))
+    return joined
+
+
+def signpost_scores(said):
+    """Per moment: the strongest signpost that turns to it, and that signpost's kind."""
+    scores = [0.0] * len(said)
+    kinds = [None] * len(said)
+    for index, moment in enumerate(said):
+        for signal in signals(moment.text):
+            target = index + 1 if signal.late and index + 1 < len(said) else index
+            if signal.weight > scores[target]:
+                scores[target], kinds[target] = signal.weight, signal.kind
+    return scores, kinds
+
+
+def bag(said, start, end):
+    return Counter(stem for m in said if start <= m.start < end for stem in m.stems)
+
+
+def cosine(left, right):
+    shared = sum(count * right[word] for word, count in left.items() if word in right)
+    norm = math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+    return shared / norm if norm else 0.0
+
+
+def depth_scores(said):
+    """TextTiling's depth score of the similarity between the words before and after."""
+    similarity = [
+        cosine(
+            bag(said, m.start - WINDOW_SECONDS, m.start),
+            bag(said, m.start, m.start + WINDOW_SECONDS),
+        )
+        for m in said
+    ]
+    smooth = [
+        sum(similarity[max(0, i - 1) : i + 2]) / len(similarity[max(0, i - 1) : i + 2])
+        for i in range(len(similarity))
+    ]
+    depths = []
+    for index, value in enumerate(smooth):
+        left = value
+        for earlier in reversed(smooth[:index]):
+            if earlier < left:
+                break
+            left = earlier
+        right = value
+        for later in smooth[index + 1 :]:
+            if later < right:
+                break
+            right = later
+        depths.append((left - value) + (right - value))
+    return depths
+
+
+def novelty_scores(said):
+    """How many words the next moments bring that the last minutes did not say, counting
+    only words said again soon (a new story's names are repeated; a passing word is not)."""
+    scores = []
+    for moment in said:
+        before = bag(said, moment.start - MEMORY_SECONDS, moment.start)
+        soon = bag(said, moment.start, moment.start + NEW_WORD_SECONDS)
+        later = bag(said, moment.start, moment.start + REPEAT_SECONDS)
+        scores.append(sum(1 for stem in soon if stem not in before and later[stem] >= 2))
+    return scores
+
+
+def normalised(values):
+    """Values scaled so the 95th percentile is 1 (a few extreme moments do not flatten all)."""
+    ordered = sorted(values)
+    top = ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0
+    return [min(1.5, v / top) if top > 0 else 0.0 for v in values]
+
+
+def evidence(said):
+    """Per moment: the weighed evidence that a chapter starts there, and its signpost kind."""
+    posts, kinds = signpost_scores(said)
+    depths = normalised(depth_scores(said))
+    novelty = normalised(novelty_scores(said))
+    cohesion = [
+        WEIGHTS["depth"] * d + WEIGHTS["novelty"] * n for d, n in zip(depths, novelty, strict=True)
+    ]
+    spread = [
+        max(
+            c
+            for m, c in zip(said, cohesion, strict=True)
+            if abs(m.start - moment.start) <= SPREAD_SECONDS
+        )
+        for moment in said
+    ]
+    scores = [WEIGHTS["signpost"] * p + c for p, c in zip(posts, spread, strict=True)]
+    return peaks(said, scores), kinds
+
+
+def peaks(said, scores):
+    """The scores of moments that have the most evidence of those near them; 0 elsewhere
+    (the earlier of equals), so one topic change gives one chapter start."""
+    kept = []
+    for index, moment in enumerate(said):
+        near = [
+            (scores[j], -j)
+            for j, other in enumerate(said)
+            if abs(other.start - moment.start) < PEAK_SECONDS
+        ]
+        kept.append(scores[index] if max(near) == (scores[index], -index) else 0.0)
+    return kept
+
+
+def choose(starts, scores, end, shortest, longest):
+    """The starts (indexes) with the most evidence above the threshold such that every
+    chapter, the first from 0 and the last to ``end``, lasts from ``shortest`` to
+    ``longest`` seconds when it can (dynamic programming over the moments)."""
+    best = {}  # index → (total, previous index or None)
+    for j, start in enumerate(starts):
+        gain = scores[j] - THRESHOLD
+        options = []
+        if shortest <= start <= longest:
+            options.append((gain, None))
+        for k in range(j):
+            gap = start - starts[k]
+            if shortest <= gap <= longest and k in best:
+                options.append((best[k][0] + gain, k))
+        if options:
+            best[j] = max(options, key=lambda option: (option[0], -(option[1] or -1)))
+    finals = [j for j in best if shortest <= end - starts[j] <= longest]
+    if not finals:
+        finals = [j for j in best if end - starts[j] >= shortest] or list(best)
+    if not finals:
+        return []
+    last = max(finals, key=lambda j: (best[j][0], -j))
+    chosen = []
+    while last is not None:
+        chosen.append(last)
+        last = best[last][1]
+    return sorted(chosen)
+
+
+def find_boundaries(segments, shortest, longest, end=None):
+    """The chapter starts after the first (at 0) found in ``segments``, in order."""
+    said = moments(segments)
+    if len(said) < 2:
+        return []
+    scores, kinds = evidence(said)
+    end = end if end is not None else said[-1].start + 1
+    candidates = [i for i, m in enumerate(said) if m.start >= shortest]
+    chosen = choose(
+        [said[i].start for i in candidates], [scores[i] for i in candidates], end, shortest, longest
+    )
+    return [
+        Boundary(said[candidates[j]].start, scores[candidates[j]], kinds[candidates[j]])
+        for j in chosen
+    ]
