@@ -235,6 +235,11 @@ class EpisodeBuild:
     previous = Stage()  # Neighbour | None: the older episode
     next = Stage()  # Neighbour | None: the newer episode
 
+    @property
+    def listed_chapters(self):
+        """The chapters the page and the transcript show (none when there are none)."""
+        return self.chapters.listed if self.chapters is not None else ()
+
     def __init__(self, episode):
         self.episode = episode
         # The page's transcript HTML, kept from rendering the page until its transcript.html

@@ -276,6 +276,23 @@ SETTINGS = (
         "a positive number of seconds",
         "The longest chapter the finder makes where the transcript has a moment to split it.",
     ),
+    Setting(
+        "PODCAST_CHAPTERS_IN_RECORDINGS",
+        False,
+        boolean,
+        "True or False",
+        "Also publish a supplied MP3 recording with ID3 chapters (`CHAP`, `CTOC`) written into "
+        "the published copy (the file in the project is never changed). Narrations always "
+        "carry them.",
+    ),
+    Setting(
+        "PODCAST_CHAPTERS_AUDIO_CACHE",
+        "cache/chapters",
+        path_inside_project,
+        "a relative path inside the project",
+        "Where the MP3 copies with ID3 chapters are kept, relative to the project, under a "
+        "hash of the source audio and its chapters, so a rebuild reuses them.",
+    ),
     # Transcript files
     # The site and its pages
     # Search

@@ -131,6 +131,7 @@ def write_feed(generator, writer):
             enclosure=record.enclosure,
             transcripts=record.transcripts,
             audio_note=record.narration.note if record.narration else None,
+            chapters=record.chapters,
         )
         for record in records
     ]

@@ -10,6 +10,7 @@ from pelican import signals
 
 from . import (
     build,
+    chapters,
     content_cache,
     feed,
     guid_lock,
@@ -31,15 +32,19 @@ def connect():
     signals.get_writer.connect(writer.changed_only_writer)
     signals.generator_init.connect(theme.add_template_filters)
     # Every seed read: refuse bad input, settle identities against the GUID lock (a strict
-    # build with any bad seed stops here), then give each episode its audio
-    # (narration first, so the feed's enclosures see it) and its neighbours.
+    # build with any bad seed stops here), then give each episode its audio (narration
+    # first), its chapters (which may tag that audio, so before the feed's enclosures
+    # measure it) and its neighbours.
     signals.article_generator_pretaxonomy.connect(build.settle_identities)
     signals.article_generator_finalized.connect(narration.add_narrations)
+    signals.article_generator_finalized.connect(chapters.add_chapters)
     signals.article_generator_finalized.connect(feed.attach_enclosures)
     signals.article_generator_finalized.connect(theme.link_neighbours)
     signals.all_generators_finalized.connect(sitemap.write_sitemap)
-    # Episode pages written: transcript files, the feed, the render record, the search index.
+    # Episode pages written: transcript and chapter files, the feed, the render record, the
+    # search index.
     signals.article_writer_finalized.connect(writer.write_remaining_transcripts)
+    signals.article_writer_finalized.connect(chapters.write_chapter_files)
     signals.article_writer_finalized.connect(feed.write_feed)
     signals.article_writer_finalized.connect(writer.save_render_record)
     signals.article_writer_finalized.connect(search.index_site)

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..core.model import Neighbour
 from ..core.site.structured_data import json_ld, podcast_episode, podcast_series
+from ..core.seeds.layout import format_stamp
 from ..core.transcripts.formats import html_fragment
 from .articles import episode_articles
 
@@ -64,8 +65,13 @@ def transcript_html(article):
     right after its page (:func:`.transcripts.write_article_transcripts` takes it).
     """
     record = article.episode_build
-    record.transcript_html = html_fragment(record.episode.segments)
+    record.transcript_html = html_fragment(record.episode.segments, record.listed_chapters)
     return Markup(record.transcript_html)
+
+
+def stamp(seconds):
+    """Seconds → ``HH:MM:SS``, as timestamp links write them."""
+    return format_stamp(int(seconds))
 
 
 def add_template_filters(generator):
@@ -75,6 +81,7 @@ def add_template_filters(generator):
     generator.env.filters["series_json_ld"] = partial(series_json_ld, settings=settings)
     generator.env.filters["episode_json_ld"] = partial(episode_json_ld, settings=settings)
     generator.env.filters["transcript_html"] = transcript_html
+    generator.env.filters["stamp"] = stamp
 
 
 def link_neighbours(generator):

@@ -36,13 +36,22 @@ def article_transcript(article, fragment=None):
     episode = record.episode
     lang = article.lang or "en"
     duration = known_duration(record)
+    chapters = record.listed_chapters
     try:
         return make_transcript(
-            episode.segments, episode.title, lang, duration, spoken_ends(record), fragment=fragment
+            episode.segments,
+            episode.title,
+            lang,
+            duration,
+            spoken_ends(record),
+            fragment=fragment,
+            chapters=chapters,
         )
     except ValueError as exc:
         logger.warning("%s: narration timings ignored: %s", episode.source_path, exc)
-        return make_transcript(episode.segments, episode.title, lang, duration, fragment=fragment)
+        return make_transcript(
+            episode.segments, episode.title, lang, duration, fragment=fragment, chapters=chapters
+        )
 
 
 def transcript_inputs(writer, article):
@@ -55,6 +64,7 @@ def transcript_inputs(writer, article):
         known_duration(record),
         repr(spoken_ends(record)),
         repr(record.transcripts),
+        repr(record.chapters),
     )
 
 

@@ -88,6 +88,7 @@ def page_inputs(writer, article, context, name, relative_urls):
         repr(record.enclosure),
         repr(record.transcripts),
         repr(record.narration),
+        repr(record.chapters),
         repr(record.previous),
         repr(record.next),
     )

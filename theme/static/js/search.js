@@ -85,6 +85,15 @@ function momentAnchor(data, location) {
   return found;
 }
 
+// The chapter the moment is in: the last chapter heading (id="chapter-N") before it.
+function chapterAt(data, location) {
+  let found = null;
+  for (const anchor of data.anchors) {
+    if (anchor.location <= location && anchor.id.startsWith("chapter-")) found = anchor;
+  }
+  return found;
+}
+
 function excerpt(data, start) {
   const words = data.content.split(/\s+/);
   const from = Math.max(0, start - 8);
@@ -126,6 +135,15 @@ function resultItem({ data, phrase }) {
     facts.append(time);
   }
   if (anchor) facts.append(` · said at ${anchor.id.slice(2)}`);
+  const chapter = chapterAt(data, start);
+  if (chapter) {
+    facts.append(" · in ");
+    const name = document.createElement("a");
+    name.className = "search-chapter";
+    name.href = `${data.url}#${chapter.id}`;
+    name.textContent = chapter.text;
+    facts.append(name);
+  }
   item.append(heading, facts, excerpt(data, start));
   return item;
 }

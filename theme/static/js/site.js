@@ -134,3 +134,50 @@
 
   goTo(location.hash, false);
 })();
+
+/* Chapters: a chapter link seeks the player and plays, and the chapter being heard is named
+   under the player and marked in the list. Without this script the links still go to
+   that moment of the transcript. */
+(() => {
+  "use strict";
+
+  const list = document.querySelector(".chapter-list");
+  const audio = document.getElementById("episode-audio");
+  if (!list || !audio) return;
+  const items = Array.from(list.querySelectorAll("li[data-start]"));
+  const starts = items.map((item) => Number(item.dataset.start));
+  const shown = document.getElementById("current-chapter");
+  let current = -1;
+
+  /* The chapter being heard at `seconds`: the last one that started at or before it. */
+  const chapterAt = (seconds) => {
+    let found = 0;
+    starts.forEach((start, index) => { if (start <= seconds) found = index; });
+    return found;
+  };
+
+  const mark = (index) => {
+    if (index === current) return;
+    if (current >= 0) items[current].removeAttribute("aria-current");
+    current = index;
+    items[index].setAttribute("aria-current", "true");
+    const title = items[index].querySelector(".chapter-title").textContent;
+    if (shown) {
+      shown.hidden = false;
+      shown.textContent = `Chapter: ${title}`;
+    }
+  };
+
+  list.addEventListener("click", (event) => {
+    const link = event.target.closest("a.chapter-link");
+    if (!link) return;
+    event.preventDefault();
+    history.replaceState(null, "", link.hash);
+    const index = items.indexOf(link.parentElement);
+    audio.currentTime = starts[index];
+    mark(index);
+    audio.play().catch(() => {});
+  });
+
+  audio.addEventListener("timeupdate", () => mark(chapterAt(audio.currentTime)));
+})();

@@ -95,10 +95,11 @@ class PodcastIndexExtension(BaseExtension):
 
 
 class PodcastIndexEntryExtension(BaseEntryExtension):
-    """Item tags: podcast:transcript (repeatable) and podcast:person."""
+    """Item tags: podcast:transcript (repeatable), podcast:chapters and podcast:person."""
 
     def __init__(self):
         self._transcripts = []
+        self._chapters = None
         self._persons = []
 
     def extend_ns(self):
@@ -107,6 +108,8 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
     def extend_rss(self, entry):
         for transcript in self._transcripts:
             xml_elem(f"{{{PODCAST_NS}}}transcript", entry, **transcript)
+        if self._chapters:
+            xml_elem(f"{{{PODCAST_NS}}}chapters", entry, **self._chapters)
         for person in self._persons:
             person_element(entry, person)
         return entry
@@ -123,6 +126,14 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
                 attributes["rel"] = "captions"
             self._transcripts.append(attributes)
         return self._transcripts
+
+    def podcast_chapters(self, url=None, mime_type=None):
+        """The item's chapters file (one per item): its url and type."""
+        if url is not None:
+            if not url or not mime_type:
+                raise ValueError("podcast:chapters needs a url and a type")
+            self._chapters = {"url": url, "type": mime_type}
+        return self._chapters
 
     def podcast_person(self, persons=None):
         if persons is not None:

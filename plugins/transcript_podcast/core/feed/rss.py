@@ -10,10 +10,11 @@ from html import escape
 
 from feedgen.feed import FeedGenerator
 
-from ..model import Enclosure, Episode, Person, TranscriptLink
+from ..chapters.formats import JSON_FILE
+from ..model import Chapters, Enclosure, Episode, Person, TranscriptLink
 from ..safe_text import clean_text
 from ..timing import estimated_duration
-from . import itunes, podcastindex
+from . import itunes, podcastindex, psc
 from .itunes import category_pair
 
 # Episodes air on a date, not at a time.  Noon UTC keeps that date, and its weekday, the same
@@ -59,6 +60,7 @@ class FeedItem:
     enclosure: Enclosure | None
     transcripts: tuple[TranscriptLink, ...] = field(default_factory=tuple)
     audio_note: str | None = None
+    chapters: Chapters | None = None  # published as <page_url>chapters.json and psc:chapters
 
 
 def xml_text(text):
@@ -151,6 +153,7 @@ def feed_generator(channel):
         podcastindex.PodcastIndexExtension,
         podcastindex.PodcastIndexEntryExtension,
     )
+    generator.register_extension(psc.EXTENSION_NAME, psc.PscExtension, psc.PscEntryExtension)
     generator.title(channel.title)
     # feedgen's RSS <link> is the last link given, so the site comes after the self link.
     generator.link(href=channel.feed_url, rel="self", type=FEED_TYPE)
@@ -217,4 +220,9 @@ def add_item(generator, channel, item):
         index.podcast_transcript(
             absolute_url(site_url, link.url), link.mime_type, channel.language, link.timed
         )
+    if item.chapters is not None:
+        index.podcast_chapters(
+            absolute_url(site_url, f"{item.page_url}{JSON_FILE.filename}"), JSON_FILE.mime_type
+        )
+        entry.psc.psc_chapters(item.chapters.chapters)
     index.podcast_person([replace(p, name=xml_text(p.name)) for p in episode.people])

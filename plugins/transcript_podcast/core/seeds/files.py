@@ -37,6 +37,11 @@ def relative_name(path, root):
         return path.as_posix()
 
 
+def sidecar_of(source_name):
+    """The sidecar of the seed named ``source_name``, named the same way."""
+    return f"{source_name.rsplit('.', 1)[0]}.toml"
+
+
 def load_episode(path, root, opening_seconds=60, srt_speakers=False):
     """Read ``path`` (and ``<stem>.toml`` beside it) into an :class:`Episode`.
 

@@ -11,16 +11,18 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..errors import TranscriptError
-from ..model import AudioSource, Person
+from ..model import AudioSource, Chapter, Person
 from .layout import stamp_seconds
 
 SIDECAR_KEYS = (
     "title", "notes", "date", "slug", "guid", "episode", "season", "explicit",
-    "audio", "image", "people", "speakers",
+    "audio", "image", "people", "speakers", "chapters",
 )  # fmt: skip
 AUDIO_KEYS = ("path", "url", "length", "duration", "type")
 PERSON_KEYS = ("name", "role", "group", "href", "img")
 SPEAKER_KEYS = ("start", "name")
+CHAPTER_KEYS = ("start", "title", "url", "img", "toc")
+CHAPTER_START = re.compile(r"^(\d{1,3}:\d{2}:\d{2})(\.\d{1,3})?$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 URL_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*:")
 TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
@@ -73,6 +75,8 @@ def read_sidecar(data, path):
         )
     if "speakers" in table:
         values["speakers"] = check.speakers(table["speakers"])
+    if "chapters" in table:
+        values["chapters"] = check.chapters(table["chapters"])
     return values
 
 
@@ -224,3 +228,74 @@ class Checker:
                 self.fail(f"{key}.start", "goes back before the previous speaker turn")
             turns.append((start, self.text(f"{key}.name", table.get("name"))))
         return tuple(turns)
+
+    def entry_line(self, array, index, key=None):
+        """The line of the ``index``-th ``[[array]]`` table, or of its ``key`` in it."""
+        headers = [
+            number
+            for number, line in enumerate(self.lines, start=1)
+            if re.match(rf"^\s*\[\[\s*{re.escape(array)}\s*\]\]", line)
+        ]
+        if index >= len(headers):
+            return self.line_of(array)
+        if key is None:
+            return headers[index]
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number in range(headers[index] + 1, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if re.match(r"^\s*\[", line):
+                break
+            if pattern.match(line):
+                return number
+        return headers[index]
+
+    def chapters(self, value):
+        """Authored chapters, each ``{start = "HH:MM:SS", title = "..."}`` with optional
+        ``url``, ``img`` and ``toc = false``; starts must go up, none twice."""
+        chapters = []
+        for index, table in enumerate(self.tables("chapters", value)):
+            line = self.entry_line("chapters", index)
+
+            def refuse(problem, key=None, index=index):
+                number = self.entry_line("chapters", index, key)
+                name = f"chapters[{index}]" + (f".{key}" if key else "")
+                raise TranscriptError(self.path, number, f"{name!r} {problem}")
+
+            unknown = sorted(set(table) - set(CHAPTER_KEYS))
+            if unknown:
+                refuse(f"has unknown key {unknown[0]!r} (known: {', '.join(CHAPTER_KEYS)})")
+            start = chapter_start(table.get("start"))
+            if start is None:
+                refuse(f'must be a time like "00:03:21", not {table.get("start")!r}', "start")
+            title = table.get("title")
+            if not isinstance(title, str) or not title.strip():
+                refuse(f"must be a non-empty string, not {title!r}", "title")
+            toc = table.get("toc", True)
+            if not isinstance(toc, bool):
+                refuse(f"must be true or false, not {toc!r}", "toc")
+            links = {}
+            for key in ("url", "img"):
+                if key in table:
+                    link = table[key]
+                    if not isinstance(link, str) or urlsplit(link).scheme not in ("http", "https"):
+                        refuse(f"must be an http(s) URL, not {link!r}", key)
+                    if not urlsplit(link).netloc:
+                        refuse(f"must be an http(s) URL, not {link!r}", key)
+                    links[key] = link
+            if chapters and start == chapters[-1].start:
+                refuse(f"starts at the same time as the chapter before it ({table['start']})")
+            if chapters and start < chapters[-1].start:
+                refuse(
+                    f"starts at {table['start']}, before the chapter before it: "
+                    "chapters must be in order"
+                )
+            chapters.append(Chapter(start, title.strip(), toc=toc, line=line, **links))
+        return tuple(chapters)
+
+
+def chapter_start(value):
+    """``"HH:MM:SS"`` or ``"HH:MM:SS.mmm"`` → seconds, or None."""
+    match = CHAPTER_START.match(value) if isinstance(value, str) else None
+    if not match or stamp_seconds(match[1]) is None:
+        return None
+    return stamp_seconds(match[1]) + (float(match[2]) if match[2] else 0)

@@ -49,13 +49,16 @@ class Transcript:
     cues: tuple
     lang: str = "en"
     fragment: str | None = None  # html_fragment(segments), when the page already made it
+    chapters: tuple = ()  # the listed chapters, shown as headings in the HTML
 
 
-def make_transcript(segments, title, lang="en", duration=None, spoken_ends=None, *, fragment=None):
+def make_transcript(
+    segments, title, lang="en", duration=None, spoken_ends=None, *, fragment=None, chapters=()
+):
     """Everything to write one episode's transcript files (see :func:`.cues.make_cues`)."""
     segments = tuple(segments)
     cues = make_cues(segments, duration, spoken_ends)
-    return Transcript(title, segments, cues, lang, fragment)
+    return Transcript(title, segments, cues, lang, fragment, tuple(chapters))
 
 
 def render(transcript_format, transcript):
@@ -140,16 +143,22 @@ PARAGRAPH_CHARACTERS = 320  # past this, a paragraph ends at the next sentence e
 PARAGRAPH_PAUSE_SECONDS = 3  # silence (beyond the time to say the words) that starts one
 
 
-def paragraphs(segments):
+def paragraphs(segments, breaks=()):
     """Group the shown segments into readable paragraphs, in order, dropping none.
 
     Yields lists of ``(segment, speaker name to show or None)`` (see :func:`speaker_changes`).
-    A paragraph ends when the speaker changes, after a pause, or at the first sentence end
-    once it is long enough.
+    A paragraph ends when the speaker changes, after a pause, at a chapter start (in
+    ``breaks``, seconds), or at the first sentence end once it is long enough.
     """
     current, length = [], 0
+    breaks = sorted(breaks)
     for segment, speaker in speaker_changes(segments):
-        if current and starts_paragraph(current[-1][0], segment, speaker, length):
+        chapter_starts = current and any(
+            current[-1][0].start < start <= segment.start for start in breaks
+        )
+        if current and (
+            chapter_starts or starts_paragraph(current[-1][0], segment, speaker, length)
+        ):
             yield current
             current, length = [], 0
         current.append((segment, speaker))
@@ -176,16 +185,33 @@ def pause_seconds(previous, segment):
     return segment.start - previous.start - speech_seconds(previous.text)
 
 
-def html_fragment(segments):
+def chapter_heading(number, chapter):
+    """A chapter's title as a heading in the transcript, with an id search can point to."""
+    return (
+        f'<h3 class="chapter-heading" id="{chapter_anchor(number)}" '
+        f'data-start="{chapter.start:g}">{escape(clean_text(chapter.title))}</h3>'
+    )
+
+
+def chapter_anchor(number):
+    """The id of the ``number``-th listed chapter's heading (1-based)."""
+    return f"chapter-{number}"
+
+
+def html_fragment(segments, chapters=()):
     """The transcript as HTML paragraphs; every shown segment keeps its timestamp link.
 
     Each segment is a ``<span class="segment" data-start>`` opened by a real link
     (``href="#t=HH:MM:SS"``), so a moment can be reached and shared without JavaScript.
     Only the first segment of each second carries the anchor id (ids must be unique);
     segments without words are not shown; a speaker's name is shown when it changes.
+    Each of ``chapters`` (listed chapters) is a heading before the paragraph it starts in.
     """
     parts, anchored = ['<div class="transcript">'], set()
-    for paragraph in paragraphs(segments):
+    headings = list(enumerate(chapters, start=1))
+    for paragraph in paragraphs(segments, [c.start for c in chapters]):
+        while headings and headings[0][1].start <= paragraph[0][0].start:
+            parts.append(chapter_heading(*headings.pop(0)))
         spans = []
         for segment, speaker in paragraph:
             anchor, id_attr = anchor_id(segment.start), ""
@@ -199,6 +225,7 @@ def html_fragment(segments):
                 f"{name}{escape(clean_text(segment.text))}</span>"
             )
         parts.append(f"<p>{' '.join(spans)}</p>")
+    parts.extend(chapter_heading(*heading) for heading in headings)
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -226,7 +253,7 @@ def html_document(transcript):
         f"<h1>{title}</h1>\n"
         '<section aria-labelledby="transcript-heading">\n'
         '<h2 id="transcript-heading">Transcript</h2>\n'
-        f"{transcript.fragment or html_fragment(transcript.segments)}\n"
+        f"{transcript.fragment or html_fragment(transcript.segments, transcript.chapters)}\n"
         "</section>\n"
         "</main>\n"
         "</body>\n"
