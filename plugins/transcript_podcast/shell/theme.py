@@ -10,8 +10,8 @@ from functools import partial
 from markupsafe import Markup
 
 from ..core.model import Neighbour
-from ..core.site.structured_data import json_ld, podcast_episode, podcast_series
 from ..core.seeds.layout import format_stamp
+from ..core.site.structured_data import json_ld, podcast_episode, podcast_series
 from ..core.transcripts.formats import html_fragment
 from .articles import episode_articles
 
