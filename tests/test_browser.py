@@ -28,6 +28,15 @@ Show transcript
 00:00:36: The last words of the test.
 """
 THIRD = 24
+CHAPTERS = """\
+[[chapters]]
+start = "00:00:00"
+title = "Welcome"
+
+[[chapters]]
+start = "00:00:24"
+title = "The third moment"
+"""
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +45,7 @@ def site(tmp_path_factory):
     longest = max(SEEDS, key=lambda seed: seed.stat().st_size)
     project = make_project(tmp_path_factory.mktemp("browser-site"), [longest])
     (project / "seeds" / "tone.txt").write_text(SEED)
+    (project / "seeds" / "tone.toml").write_text(CHAPTERS)
     write_mp3(project / "seeds" / "tone.mp3", seconds=45)
     output = build(project)
     server = make_server(output, port=0)
@@ -95,6 +105,27 @@ def test_clicking_the_third_timestamp_plays_from_that_segment(site, context):
     assert page.evaluate("location.hash") == "#t=00:00:24"
     current = page.locator(".segment[aria-current='true']")
     assert current.get_attribute("data-start") == str(THIRD)
+    assert watched.errors == []
+
+
+def test_clicking_a_chapter_plays_from_its_start_and_names_it(site, context):
+    base, episode = site
+    watched = Watched(context)
+    page = watched.page
+    page.goto(base + episode)
+    chapter = page.locator(".chapter-list a.chapter-link").nth(1)
+    assert chapter.inner_text() == "00:00:24 The third moment"
+    chapter.click()
+    page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {THIRD}")
+    assert THIRD <= audio_time(page) < THIRD + 3
+    assert page.evaluate("location.hash") == "#t=00:00:24"
+    assert page.locator("#current-chapter").inner_text() == "Chapter: The third moment"
+    assert page.locator(".chapter-list li[aria-current='true']").inner_text().endswith("moment")
+    page.wait_for_function("document.querySelector('audio track').readyState === 2")
+    cues = page.evaluate(
+        "Array.from(document.querySelector('audio track').track.cues, c => [c.startTime, c.text])"
+    )
+    assert cues == [[0, "Welcome"], [THIRD, "The third moment"]]
     assert watched.errors == []
 
 

@@ -228,3 +228,24 @@ def test_a_word_every_episode_says_finds_every_episode_of_every_chunk(page):
     status.filter(has_text="match").wait_for()
     assert status.inner_text() == f"{len(SEEDS)} episodes match “synthesizer”."
     assert page.locator(".search-result").count() == len(SEEDS)
+
+
+@pytest.mark.browser
+def test_a_result_names_the_chapter_the_words_were_said_in(page, seed_site):
+    """The chapter headings (``id="chapter-N"``) are anchors Pagefind records."""
+    seed, stamp = said_once(PHRASE)
+    seconds = sum(int(part) * 60**i for i, part in enumerate(reversed(stamp.split(":"))))
+    feed = (seed_site / "feed.xml").read_text()
+    title = seed.read_text(encoding="utf-8-sig").splitlines()[0]
+    slug = next(
+        p.name
+        for p in (seed_site / "episodes").iterdir()
+        if title in (p / "index.html").read_text()
+    )
+    assert f"episodes/{slug}/chapters.json" in feed
+    chapters = json.loads((seed_site / "episodes" / slug / "chapters.json").read_text())["chapters"]
+    heard = [c["title"] for c in chapters if c["startTime"] <= seconds][-1]
+    page.goto(f"{page.base_url}/search/?q={PHRASE.replace(' ', '+')}")
+    first = page.locator(".search-result").first
+    first.wait_for()
+    assert f"in the chapter “{heard}”" in first.locator(".search-facts").inner_text()

@@ -15,10 +15,12 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from .chapters import CHAPTERS_TYPE, PSC, duration_seconds, json_chapter_problems, psc_problems
+
 PODCAST = "https://podcastindex.org/namespace/1.0"
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 ATOM = "http://www.w3.org/2005/Atom"
-NS = {"podcast": PODCAST, "itunes": ITUNES, "atom": ATOM}
+NS = {"podcast": PODCAST, "itunes": ITUNES, "atom": ATOM, "psc": PSC}
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 TRANSCRIPT_TYPES = {
@@ -167,6 +169,31 @@ class FeedCheck:
             self.check_enclosure(where, enclosure)
         for transcript in item.findall("podcast:transcript", NS):
             self.check_transcript(where, transcript)
+        self.check_chapters(where, item, duration_seconds(duration))
+
+    def check_chapters(self, where, item, duration):
+        """The item's chapters: one podcast:chapters with its file, and psc:chapters."""
+        chapters = item.findall("podcast:chapters", NS)
+        if len(chapters) > 1:
+            self.report(where, f"{len(chapters)} <podcast:chapters> tags (one at most)")
+        for element in chapters:
+            url, kind = element.get("url"), element.get("type")
+            if not url or kind != CHAPTERS_TYPE:
+                self.report(where, f"<podcast:chapters> needs a url and type {CHAPTERS_TYPE}")
+                continue
+            local = self.local_file(url)
+            if local is None:
+                continue
+            if not local.is_file():
+                self.report(where, f"chapters {url} points to no file in the output")
+                continue
+            name = local.relative_to(self.output).as_posix()
+            content = local.read_bytes().decode("utf-8", "replace")
+            for message in json_chapter_problems(content, duration):
+                self.found.append(f"{name}: {message}")
+        for element in item.findall("psc:chapters", NS):
+            for message in psc_problems(element, duration):
+                self.report(where, message)
 
     def check_pub_date(self, where, value):
         if value is None:

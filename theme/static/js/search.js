@@ -136,14 +136,7 @@ function resultItem({ data, phrase }) {
   }
   if (anchor) facts.append(` · said at ${anchor.id.slice(2)}`);
   const chapter = chapterAt(data, start);
-  if (chapter) {
-    facts.append(" · in ");
-    const name = document.createElement("a");
-    name.className = "search-chapter";
-    name.href = `${data.url}#${chapter.id}`;
-    name.textContent = chapter.text;
-    facts.append(name);
-  }
+  if (chapter) facts.append(` · in the chapter “${chapter.text}”`);
   item.append(heading, facts, excerpt(data, start));
   return item;
 }

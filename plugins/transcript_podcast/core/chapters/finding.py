@@ -27,6 +27,8 @@ NEW_WORD_SECONDS = 20  # a new story's name is said this soon after it starts ..
 REPEAT_SECONDS = 75  # ... and repeated within this time ...
 MEMORY_SECONDS = 150  # ... and was not said in this time before
 SPREAD_SECONDS = 12  # a signposted moment takes the cohesion evidence this close to it
+LEAST_DEPTH = 0.2  # a depth this large is a clear valley in any transcript
+LEAST_NEW_WORDS = 3
 PEAK_SECONDS = 15  # a start must have the most evidence of the moments this close to it
 WEIGHTS = {"signpost": 1.5, "depth": 1.0, "novelty": 0.8}
 THRESHOLD = 1.4  # the evidence a moment needs to start a chapter
@@ -123,18 +125,19 @@ def novelty_scores(said):
     return scores
 
 
-def normalised(values):
-    """Values scaled so the 95th percentile is 1 (a few extreme moments do not flatten all)."""
+def normalised(values, least):
+    """Values scaled so the 95th percentile is 1 (a few extreme moments do not flatten all),
+    but never by less than ``least``: talk that barely changes stays near 0."""
     ordered = sorted(values)
-    top = ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0
-    return [min(1.5, v / top) if top > 0 else 0.0 for v in values]
+    top = max(least, ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0)
+    return [min(1.5, v / top) for v in values]
 
 
 def evidence(said):
     """Per moment: the weighed evidence that a chapter starts there, and its signpost kind."""
     posts, kinds = signpost_scores(said)
-    depths = normalised(depth_scores(said))
-    novelty = normalised(novelty_scores(said))
+    depths = normalised(depth_scores(said), LEAST_DEPTH)
+    novelty = normalised(novelty_scores(said), LEAST_NEW_WORDS)
     cohesion = [
         WEIGHTS["depth"] * d + WEIGHTS["novelty"] * n for d, n in zip(depths, novelty, strict=True)
     ]
@@ -186,6 +189,8 @@ def choose(starts, scores, end, shortest, longest):
     if not finals:
         return []
     last = max(finals, key=lambda j: (best[j][0], -j))
+    if end <= longest and best[last][0] <= 0:
+        return []  # one chapter is allowed and no set of starts has evidence enough
     chosen = []
     while last is not None:
         chosen.append(last)
