@@ -76,9 +76,12 @@ def psc_seconds(value):
     if not match:
         return None
     hours, minutes, seconds, fraction = match.groups()
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(
-        (fraction or "0").ljust(3, "0")
-    ) / 1000
+    return (
+        int(hours or 0) * 3600
+        + int(minutes) * 60
+        + int(seconds)
+        + int((fraction or "0").ljust(3, "0")) / 1000
+    )
 
 
 def psc_problems(element, duration):
