@@ -205,7 +205,7 @@ def find_boundaries(segments, shortest, longest, end=None):
         return []
     scores, kinds = evidence(said)
     end = end if end is not None else said[-1].start + 1
-    candidates = [i for i, m in enumerate(said) if m.start >= shortest]
+    candidates = [i for i, m in enumerate(said) if shortest <= m.start <= end - shortest]
     chosen = choose(
         [said[i].start for i in candidates], [scores[i] for i in candidates], end, shortest, longest
     )
