@@ -92,7 +92,11 @@ def test_titles_are_short_specific_and_never_numbered(episodes):
             assert title.strip()
             assert len(title.split()) <= 8
             assert not re.search(r"\bchapter\b|synthesizer", title, re.IGNORECASE)
-            assert any(word.lower() in episode_words(episode) for word in re.findall(r"\w+", title))
+            role, _, about = title.rpartition(": ")
+            if title in ("Opening", "Reflection", "Recap"):
+                continue  # a closing segment that names no story
+            assert role in ("", "Opening", "Reflection", "Recap")
+            assert any(word.lower() in episode_words(episode) for word in re.findall(r"\w+", about))
         assert titles[0].startswith("Opening: ")
 
 

@@ -72,6 +72,9 @@ def episode_chapters(episode, duration, settings):
         settings["PODCAST_CHAPTERS_MAX_SECONDS"],
         end=duration,
         show_name=settings["SITENAME"],
+        hosts=[
+            host if isinstance(host, str) else host["name"] for host in settings["PODCAST_HOSTS"]
+        ],
     )
     return Chapters(found, found=True) if len(found) > 1 else None
 

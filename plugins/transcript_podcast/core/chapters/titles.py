@@ -10,6 +10,7 @@ throughout).  The opening and closing segments say what they are before it ("Ope
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from .words import STOPWORDS, WORD, stem, word_set
 
@@ -26,6 +27,7 @@ VAGUE = word_set(
     important significant remarkable strange weird funny honest clear simple hard easy
     showed shows depending sit sounds sound feel felt means matter matters happened happen
     reason reasons problem problems idea ideas case sense word words world people person
+    ii iii iv vi vii viii ix
     """
 )
 BREAK = re.compile(r"[.!?…,;:—–()\"“”]")
@@ -72,16 +74,39 @@ def chapter_texts(segments, starts):
 
 def surface(forms):
     """The way a phrase is written most often, its first letter capitalised; words shouted
-    in capitals (speech recognition's emphasis) written as words."""
+    in capitals (speech recognition's emphasis) written as words, a final "'s" dropped."""
     words = Counter(" ".join(f) for f in forms).most_common(1)[0][0].split()
     words = [w.capitalize() if w.isupper() and len(w) > 4 else w for w in words]
+    words[-1] = re.sub(r"['’]s$", "", words[-1])
     text = " ".join(words)
     return text[:1].upper() + text[1:]
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase of one chapter: how distinctive it is there (``score``), how much it is
+    about what other chapters say (``recurring``), and what a title would show."""
+
+    score: float
+    recurring: float
+    stems: tuple[str, ...]
+    text: str
+    named: bool
+    count: int
+
+    @property
+    def fit_for_title(self):
+        """A name, several words said twice, or a plain word said often that does not look
+        like a verb or an adverb ("sounding", "hidden", "quickly")."""
+        if self.named or (len(self.stems) > 1 and self.count >= 2):
+            return True
+        word = self.text.lower()
+        return self.count >= 3 and not word.endswith(("ing", "ed", "en", "ly"))
+
+
 def ranked_phrases(texts, avoid=frozenset()):
-    """Per chapter, its phrases from the most distinctive on: (score, stems, title text,
-    whether it is a name); phrases with a word of ``avoid`` (the show's name) left out."""
+    """Per chapter, its :class:`Phrase` list, the most distinctive first; phrases with a
+    word of ``avoid`` (the show's name) left out."""
     per_chapter = []
     for fragments in texts:
         counts, first, forms, names = Counter(), {}, defaultdict(list), Counter()
@@ -100,16 +125,20 @@ def ranked_phrases(texts, avoid=frozenset()):
         for stems, count in counts.items():
             if avoid & set(stems):
                 continue
-            if len(stems) > 1 and count < 2:  # kept to tell names said as one phrase
-                scored.append((0.0, stems, surface(forms[stems]), False))
+            named = names[stems] * 2 >= count
+            if len(stems) > 1 and count < 2:  # said once: kept only to tell names said as one
+                scored.append(Phrase(0.0, 0.0, stems, surface(forms[stems]), named, count))
                 continue
+            weight = count * (1.8 if named else 1.0) * (1 + 0.8 * (len(stems) - 1))
             rarity = math.log((len(per_chapter) + 1) / spread[stems]) ** 2
             early = 1.5 if first[stems] <= EARLY_SHARE else 1.0
-            named = 1.8 if names[stems] * 2 >= count else 1.0
-            length = 1 + 0.8 * (len(stems) - 1)
-            score = count * rarity * early * named * length
-            scored.append((score, stems, surface(forms[stems]), named > 1))
-        scored.sort(key=lambda item: (-item[0], item[2]))
+            recurring = weight * (spread[stems] - 1) * (spread[stems] <= len(per_chapter) / 2)
+            scored.append(
+                Phrase(
+                    weight * rarity * early, recurring, stems, surface(forms[stems]), named, count
+                )
+            )
+        scored.sort(key=lambda phrase: (-phrase.score, phrase.text))
         ranked.append(scored)
     return ranked
 
@@ -121,38 +150,54 @@ def chapter_titles(segments, starts, kinds, avoid=()):
     ranked = ranked_phrases(chapter_texts(segments, starts), avoid)
     titles, used = [], set()
     for kind, options in zip(kinds, ranked, strict=True):
-        best = title_from(options, used)
-        used.add(best.lower())
         role = ROLES.get(kind)
-        titles.append(f"{role}: {best}" if role else best)
+        if role:
+            about = role_title(options)
+            title = f"{role}: {about}" if about else role
+            if title.lower() in used:
+                title = f"{role}: {title_from(options, used)}"
+        else:
+            title = title_from(options, used)
+        used.add(title.lower())
+        titles.append(title)
     return titles
 
 
+def role_title(options):
+    """The opening, the reflection and the recap speak of the day's stories: their title
+    names the two they say most about (None when they name none)."""
+    about = sorted(
+        (o for o in options if o.recurring and o.score and o.fit_for_title),
+        key=lambda o: (-o.recurring, o.text),
+    )
+    chosen = []
+    for option in about:
+        if not any(set(option.stems) & set(other.stems) for other in chosen):
+            chosen.append(option)
+        if len(chosen) == 2:
+            return f"{chosen[0].text} and {chosen[1].text}"
+    return chosen[0].text if chosen else None
+
+
 def title_from(options, used):
-    """The best phrase not used yet, a name or several words rather than one plain word
-    when one is nearly as good; a one-word name is joined by the next best name ("Huawei
-    and DeepSeek")."""
-    fresh = [option for option in options if option[2].lower() not in used] or options
-    if not fresh:
+    """The best phrase not used yet that is fit for a title; a one-word name is joined by
+    the next best name that is not said with it ("Huawei and DeepSeek")."""
+    fresh = [o for o in options if o.text.lower() not in used] or options
+    fit = [o for o in fresh if o.fit_for_title] or fresh
+    if not fit:
         return "Conversation"
-    score, stems, text, named = fresh[0]
-    if len(stems) == 1 and not named:
-        better = [o for o in fresh[1:] if o[0] >= 0.6 * score and (o[3] or len(o[1]) > 1)]
-        if better:
-            score, stems, text, named = better[0]
-    if len(stems) == 1 and named:
-        for other_score, other_stems, other_text, other_named in fresh[1:]:
-            if other_score < 0.5 * score:
+    best = fit[0]
+    if len(best.stems) == 1 and best.named:
+        for other in fit[1:]:
+            if other.score < 0.5 * best.score:
                 break
-            if (
-                other_named
-                and not set(other_stems) & set(stems)
-                and not said_together(fresh, stems, other_stems)
-            ):
-                return f"{text} and {other_text}"
-    return text
+            apart = not set(other.stems) & set(best.stems)
+            twice = other.named and other.count >= 2
+            if twice and apart and not said_together(options, best.stems, other.stems):
+                return f"{best.text} and {other.text}"
+    return best.text
 
 
 def said_together(options, first, second):
     """Whether two words are one name said as a phrase somewhere ("Sam" "Altman")."""
-    return any(set(stems) >= {*first, *second} for _, stems, _, _ in options)
+    return any(set(o.stems) >= {*first, *second} for o in options)
