@@ -18,7 +18,8 @@ from transcript_podcast.check.site import check_site
 from transcript_podcast.core.seeds.layout import format_stamp as stamp
 
 from .audio_samples import write_mp3
-from .conftest import ROOT, build, make_project, require, run_pelican
+from .conftest import ROOT, SEEDS, build, make_project, require, run_pelican
+from .test_content_cache import rebuilt_and_cold
 
 SCHEMA = json.loads(
     (Path(__file__).parent / "chapters" / "json-chapters-1.2.schema.json").read_text()
@@ -252,3 +253,23 @@ def test_chapter_files_are_left_alone_when_nothing_changed(tone_site):
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
     build(project)
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
+
+
+def test_a_cached_rebuild_after_authoring_chapters_equals_a_cold_build(tmp_path):
+    """Chapters take part in the incremental build: the page, the transcript files, the
+    chapter files, the MP3 and the feed follow a sidecar's new chapters."""
+    seed = SEEDS[0]
+
+    def author(project):
+        (project / "seeds" / seed.with_suffix(".toml").name).write_text(
+            '[[chapters]]\nstart = "00:00:00"\ntitle = "All of it"\n\n'
+            '[[chapters]]\nstart = "00:10:00"\ntitle = "The second half"\n'
+        )
+
+    rebuilt, cold = rebuilt_and_cold(tmp_path, author, [seed])
+    assert rebuilt == cold
+    (name,) = [n for n in rebuilt if n.name == "chapters.json"]
+    assert [c["title"] for c in json.loads(rebuilt[name])["chapters"]] == [
+        "All of it",
+        "The second half",
+    ]
