@@ -6,8 +6,9 @@ from lxml import etree
 
 from transcript_podcast.core.feed import itunes, podcastindex
 from transcript_podcast.core.model import Person
+from transcript_podcast.core.standards import ITUNES_NS, PODCAST_NS, podcast_guid
 
-NS = {"podcast": podcastindex.PODCAST_NS, "itunes": itunes.ITUNES_NS}
+NS = {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
 
 
 @pytest.mark.parametrize(
@@ -20,8 +21,8 @@ NS = {"podcast": podcastindex.PODCAST_NS, "itunes": itunes.ITUNES_NS}
         ("https://mp3s.nashownotes.com/pc20rss.xml", "917393e3-1b1e-5cef-ace4-edaa54e1f810"),
     ],
 )
-def test_feed_guid_follows_the_namespace(feed_url, guid):
-    assert podcastindex.feed_guid(feed_url) == guid
+def test_podcast_guid_follows_the_namespace(feed_url, guid):
+    assert podcast_guid(feed_url) == guid
 
 
 def minimal_feed():

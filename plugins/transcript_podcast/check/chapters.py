@@ -10,8 +10,8 @@ the episode's duration.  ``<psc:chapter start>`` is a normal play time (``HH:MM:
 import json
 import re
 
-PSC = "http://podlove.org/simple-chapters"
-CHAPTERS_TYPE = "application/json+chapters"
+from ..core.standards import PSC_NS
+
 PSC_START = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?$")
 
 
@@ -87,7 +87,7 @@ def psc_seconds(value):
 def psc_problems(element, duration):
     """Problems of one ``<psc:chapters>`` element as messages."""
     problems, previous = [], None
-    for position, chapter in enumerate(element.findall(f"{{{PSC}}}chapter"), start=1):
+    for position, chapter in enumerate(element.findall(f"{{{PSC_NS}}}chapter"), start=1):
         where = f"psc:chapter {position}"
         start = psc_seconds(chapter.get("start"))
         if start is None:

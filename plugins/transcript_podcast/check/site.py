@@ -1,58 +1,27 @@
 """Check a built site's podcast feed and transcript files before they are published.
 
 Pure: reads files under an output folder and returns problems as text lines, one per problem,
-each naming the file and the item or line (``feed.xml: item 3 (guid x): ...``).  The rules are
-those podcast apps and directories enforce (RSS 2.0, Apple's guide, the podcast namespace,
-WebVTT and SRT); a feed that passes here is safe to deploy.
+each naming the file and the item or line (``feed.xml: item 3 (guid x): ...``,
+``episodes/x/transcript.vtt:12: ...``).  A feed that passes here is safe to deploy.
+
+Deliberately independent of the writers: the checker reads the built files with lxml and its
+own parsers (:mod:`.feed_rules`, :mod:`.transcript_rules`) and never calls the code that wrote
+them, so a writer's mistake cannot hide itself.  It shares only what no writer decides: the
+specifications' facts (:mod:`..core.standards`: namespaces, MIME types, the podcast:guid
+derivation, pinned by tests to the specifications' examples) and the http(s) URL rule
+(:mod:`..core.locations`).
 """
 
-import json
-import re
-import uuid
-from email.utils import parsedate_to_datetime
-from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from pathlib import Path
 
 from lxml import etree
 
-from .chapters import CHAPTERS_TYPE, PSC, duration_seconds, json_chapter_problems, psc_problems
-
-PODCAST = "https://podcastindex.org/namespace/1.0"
-ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
-ATOM = "http://www.w3.org/2005/Atom"
-NS = {"podcast": PODCAST, "itunes": ITUNES, "atom": ATOM, "psc": PSC}
-PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
-
-TRANSCRIPT_TYPES = {
-    "vtt": "text/vtt",
-    "srt": "application/x-subrip",
-    "json": "application/json",
-    "html": "text/html",
-    "txt": "text/plain",
-}
-TIMED_TYPES = {"text/vtt", "application/x-subrip", "application/json"}
-ENCLOSURE_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/x-m4a"}
-CHANNEL_TAGS = ("title", "link", "description", "language")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-RFC2822 = re.compile(
-    r"^(?P<weekday>[A-Z][a-z]{2}), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? "
-    r"([+-]\d{4}|GMT|UT|[A-Z]{3})$"
-)
-DURATION = re.compile(r"^(\d+|(\d+:)?[0-5]?\d:[0-5]\d)$")
-VTT_TIME = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
-VTT_CUE = re.compile(rf"^{VTT_TIME}[ \t]+-->[ \t]+{VTT_TIME}(?:[ \t].*)?$")
-SRT_TIME = r"(\d{2,}):([0-5]\d):([0-5]\d),(\d{3})"
-SRT_CUE = re.compile(rf"^{SRT_TIME} --> {SRT_TIME}$")
-
-
-def podcast_guid(feed_url):
-    """The podcast:guid a feed at ``feed_url`` must carry (scheme and trailing slashes off)."""
-    bare = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", feed_url).rstrip("/")
-    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, bare))
+from .feed_rules import FeedCheck
+from .transcript_rules import transcript_problems
 
 
 def check_site(output, feed_path="feed.xml", site_url=None):
-    """Every problem of the feed at ``output/feed_path`` and of the files it points to."""
+    """Every problem of the feed at ``output/feed_path`` and of the transcripts it points to."""
     output = Path(output)
     feed_file = output / feed_path
     if not feed_file.is_file():
@@ -64,322 +33,12 @@ def check_site(output, feed_path="feed.xml", site_url=None):
         )
     except etree.XMLSyntaxError as exc:
         return [f"{feed_path}:{exc.lineno}: not well-formed XML: {exc.msg}"]
-    return FeedCheck(output, feed_path, root, site_url).problems()
-
-
-class FeedCheck:
-    """One pass over one feed, collecting problems instead of stopping at the first."""
-
-    def __init__(self, output, feed_path, root, site_url):
-        self.output, self.feed_path, self.root = output, feed_path, root
-        self.site_url = site_url
-        self.found = []
-
-    def problems(self):
-        channels = self.root.findall("channel")
-        if self.root.tag != "rss" or self.root.get("version") != "2.0":
-            self.report("channel", 'the root element must be <rss version="2.0">')
-        if len(channels) != 1:
-            self.report("channel", f"expected one <channel>, found {len(channels)}")
-            return self.found
-        channel = channels[0]
-        self.check_channel(channel)
-        if self.site_url is None:
-            self.site_url = text(channel, "link") or ""
-        seen = {}
-        for number, item in enumerate(channel.findall("item"), start=1):
-            self.check_item(number, item, seen)
-        return self.found
-
-    def report(self, where, message):
-        self.found.append(f"{self.feed_path}: {where}: {message}")
-
-    def check_channel(self, channel):
-        for tag in CHANNEL_TAGS:
-            if not text(channel, tag):
-                self.report("channel", f"missing <{tag}>")
-        image = channel.find("itunes:image", NS)
-        if image is None or not is_http_url(image.get("href", "")):
-            self.report("channel", "missing <itunes:image href> with an absolute http(s) URL")
-        if channel.find("itunes:category", NS) is None:
-            self.report("channel", "missing <itunes:category>")
-        explicit = text(channel, "itunes:explicit")
-        if explicit not in {"true", "false", "yes", "no", "clean"}:
-            self.report("channel", f"<itunes:explicit> must be true or false, not {explicit!r}")
-        kind = text(channel, "itunes:type")
-        if kind is not None and kind not in {"episodic", "serial"}:
-            self.report("channel", f"<itunes:type> must be episodic or serial, not {kind!r}")
-        self_links = [
-            link for link in channel.findall("atom:link", NS) if link.get("rel") == "self"
+    feed = FeedCheck(output, feed_path, root, site_url)
+    problems = feed.problems()
+    for path, mime_type in feed.transcript_files:
+        name = path.relative_to(output).as_posix()
+        problems += [
+            f"{name}:{line}: {message}" if line else f"{name}: {message}"
+            for line, message in transcript_problems(path, mime_type)
         ]
-        if len(self_links) != 1 or not is_http_url(self_links[0].get("href", "")):
-            self.report("channel", 'expected one <atom:link rel="self"> with the feed URL')
-            feed_url = None
-        else:
-            feed_url = self_links[0].get("href")
-        self.check_podcast_guid(channel, feed_url)
-
-    def check_podcast_guid(self, channel, feed_url):
-        value = text(channel, "podcast:guid")
-        if value is None:
-            self.report("channel", "missing <podcast:guid>")
-            return
-        try:
-            parsed = uuid.UUID(value)
-        except ValueError:
-            self.report("channel", f"<podcast:guid> {value!r} is not a UUID")
-            return
-        if parsed.version != 5 or str(parsed) != value:
-            self.report("channel", f"<podcast:guid> {value!r} is not a lower-case UUIDv5")
-        elif feed_url and value != podcast_guid(feed_url):
-            self.report(
-                "channel",
-                f"<podcast:guid> {value} != {podcast_guid(feed_url)} (UUIDv5 of {feed_url})",
-            )
-
-    def check_item(self, number, item, seen):
-        guid = item.find("guid")
-        guid_text = (guid.text or "").strip() if guid is not None else ""
-        where = f"item {number} (guid {guid_text})" if guid_text else f"item {number}"
-        if not text(item, "title"):
-            self.report(where, "missing <title>")
-        if not guid_text:
-            self.report(where, "missing <guid>")
-        else:
-            if guid_text in seen:
-                self.report(where, f"guid {guid_text} is also the guid of item {seen[guid_text]}")
-            seen.setdefault(guid_text, number)
-            if not is_http_url(guid_text) and guid.get("isPermaLink") != "false":
-                self.report(where, 'a guid that is not a URL needs isPermaLink="false"')
-        self.check_pub_date(where, text(item, "pubDate"))
-        description = text(item, "description") or ""
-        if len(description.encode()) > 4000:
-            self.report(where, f"<description> is {len(description.encode())} bytes (max 4000)")
-        duration = text(item, "itunes:duration")
-        if duration is not None and not DURATION.match(duration):
-            self.report(where, f"<itunes:duration> {duration!r} is not seconds or HH:MM:SS")
-        for tag in ("itunes:episode", "itunes:season"):
-            value = text(item, tag)
-            if value is not None and not (value.isdigit() and int(value) > 0):
-                self.report(where, f"<{tag}> {value!r} is not a positive integer")
-        enclosures = item.findall("enclosure")
-        if len(enclosures) > 1:
-            self.report(where, f"{len(enclosures)} <enclosure> tags (one at most)")
-        for enclosure in enclosures:
-            self.check_enclosure(where, enclosure)
-        for transcript in item.findall("podcast:transcript", NS):
-            self.check_transcript(where, transcript)
-        self.check_chapters(where, item, duration_seconds(duration))
-
-    def check_chapters(self, where, item, duration):
-        """The item's chapters: one podcast:chapters with its file, and psc:chapters."""
-        chapters = item.findall("podcast:chapters", NS)
-        if len(chapters) > 1:
-            self.report(where, f"{len(chapters)} <podcast:chapters> tags (one at most)")
-        for element in chapters:
-            url, kind = element.get("url"), element.get("type")
-            if not url or kind != CHAPTERS_TYPE:
-                self.report(where, f"<podcast:chapters> needs a url and type {CHAPTERS_TYPE}")
-                continue
-            local = self.local_file(url)
-            if local is None:
-                continue
-            if not local.is_file():
-                self.report(where, f"chapters {url} points to no file in the output")
-                continue
-            name = local.relative_to(self.output).as_posix()
-            content = local.read_bytes().decode("utf-8", "replace")
-            for message in json_chapter_problems(content, duration):
-                self.found.append(f"{name}: {message}")
-        for element in item.findall("psc:chapters", NS):
-            for message in psc_problems(element, duration):
-                self.report(where, message)
-
-    def check_pub_date(self, where, value):
-        if value is None:
-            self.report(where, "missing <pubDate>")
-            return
-        match = RFC2822.match(value)
-        try:
-            when = parsedate_to_datetime(value) if match else None
-        except (TypeError, ValueError):
-            when = None
-        if when is None:
-            self.report(where, f"<pubDate> {value!r} is not an RFC 2822 date")
-        elif match["weekday"] != WEEKDAYS[when.weekday()]:
-            self.report(
-                where,
-                f"<pubDate> {value!r} says {match['weekday']}, "
-                f"but that day is a {WEEKDAYS[when.weekday()]}",
-            )
-
-    def check_enclosure(self, where, enclosure):
-        url, length, kind = (enclosure.get(a) for a in ("url", "length", "type"))
-        for name, value in (("url", url), ("length", length), ("type", kind)):
-            if not value:
-                self.report(where, f"enclosure has no {name}")
-        if not url:
-            return
-        suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
-        if kind and suffix in ENCLOSURE_TYPES and kind != ENCLOSURE_TYPES[suffix]:
-            self.report(where, f"enclosure type {kind} != {ENCLOSURE_TYPES[suffix]} for {suffix}")
-        if length and not length.isdigit():
-            self.report(where, f"enclosure length {length!r} is not a number of bytes")
-            return
-        local = self.local_file(url)
-        if local is None:
-            return
-        if not local.is_file():
-            self.report(where, f"enclosure {url} is not in the output")
-        elif length and int(length) != local.stat().st_size:
-            self.report(where, f"enclosure length {length} != file size {local.stat().st_size}")
-
-    def check_transcript(self, where, transcript):
-        url, kind, rel = (transcript.get(a) for a in ("url", "type", "rel"))
-        if not url or not kind:
-            self.report(where, "<podcast:transcript> needs url and type")
-            return
-        extension = PurePosixPath(urlsplit(url).path).suffix.lstrip(".").lower()
-        expected = TRANSCRIPT_TYPES.get(extension)
-        if expected is None:
-            self.report(where, f"transcript {url} has an unknown extension")
-        elif kind != expected:
-            self.report(where, f"transcript {url} has type {kind}, expected {expected}")
-        if rel is not None and (rel != "captions" or kind not in TIMED_TYPES):
-            self.report(where, f'transcript {url}: rel="{rel}" is only for timed formats')
-        local = self.local_file(url)
-        if local is None:
-            self.report(where, f"transcript {url} is not under the site URL {self.site_url}")
-        elif not local.is_file():
-            self.report(where, f"transcript {url} points to no file in the output")
-        else:
-            name = local.relative_to(self.output).as_posix()
-            for line, message in transcript_problems(local, expected):
-                self.found.append(f"{name}:{line}: {message}" if line else f"{name}: {message}")
-
-    def local_file(self, url):
-        """The output file a URL under the site URL names, or None for other URLs."""
-        base = (self.site_url or "").rstrip("/") + "/"
-        if base == "/" or not url.startswith(base):
-            return None
-        relative = PurePosixPath(unquote(urlsplit(url[len(base) :]).path))
-        if ".." in relative.parts:
-            return None
-        return self.output.joinpath(*relative.parts)
-
-
-def text(element, path):
-    found = element.find(path, NS)
-    if found is None or found.text is None:
-        return None
-    return found.text.strip()
-
-
-def is_http_url(value):
-    return urlsplit(value).scheme in {"http", "https"} and bool(urlsplit(value).netloc)
-
-
-def transcript_problems(path, mime_type):
-    """Problems of one transcript file as ``(line, message)``; line None for the whole file."""
-    try:
-        content = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return [(None, f"not UTF-8 ({exc.reason} at byte {exc.start})")]
-    checker = {
-        "text/vtt": vtt_problems,
-        "application/x-subrip": srt_problems,
-        "application/json": json_problems,
-    }.get(mime_type)
-    if checker is None:
-        return [] if content.strip() else [(None, "the transcript is empty")]
-    return checker(content)
-
-
-def seconds(match, first):
-    hours, minutes, secs, millis = match.group(first, first + 1, first + 2, first + 3)
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(secs) + int(millis) / 1000
-
-
-def cue_order_problems(number, start, end, previous_start):
-    if end <= start:
-        yield (number, "cue ends at or before it starts")
-    if previous_start is not None and start < previous_start:
-        yield (number, "cue starts before the previous cue")
-
-
-def vtt_problems(content):
-    """WebVTT: the header, ``hh:mm:ss.ttt`` timings, ends after starts, starts in order."""
-    lines = content.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
-    problems = []
-    if not re.match(r"^WEBVTT([ \t].*)?$", lines[0]):
-        problems.append((1, "the file must start with WEBVTT"))
-    elif len(lines) > 1 and lines[1].strip():
-        problems.append((2, "a blank line must follow the WEBVTT header"))
-    previous, cues = None, 0
-    for number, line in enumerate(lines, start=1):
-        if "-->" not in line:
-            continue
-        match = VTT_CUE.match(line)
-        if not match:
-            problems.append((number, f"bad cue timing {line!r} (hh:mm:ss.ttt --> hh:mm:ss.ttt)"))
-            continue
-        start, end = seconds(match, 1), seconds(match, 5)
-        problems.extend(cue_order_problems(number, start, end, previous))
-        previous, cues = start, cues + 1
-    if not cues and not problems:
-        problems.append((None, "no cues"))
-    return problems
-
-
-def srt_problems(content):
-    """SRT: numbered blocks 1, 2, 3… with ``HH:MM:SS,mmm --> HH:MM:SS,mmm`` and text."""
-    lines = content.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
-    problems, previous, expected, number = [], None, 1, 0
-    while number < len(lines):
-        if not lines[number].strip():
-            number += 1
-            continue
-        index_line, timing_line = (
-            lines[number],
-            lines[number + 1] if number + 1 < len(lines) else "",
-        )
-        if index_line.strip() != str(expected):
-            problems.append((number + 1, f"expected cue number {expected}, not {index_line!r}"))
-        match = SRT_CUE.match(timing_line.strip())
-        if not match:
-            problems.append((number + 2, f"bad cue timing {timing_line!r}"))
-        else:
-            start, end = seconds(match, 1), seconds(match, 5)
-            problems.extend(cue_order_problems(number + 2, start, end, previous))
-            previous = start
-        text_start = number + 2
-        number = text_start
-        while number < len(lines) and lines[number].strip():
-            number += 1
-        if number == text_start:
-            problems.append((text_start + 1, f"cue {expected} has no text"))
-        expected += 1
-    if expected == 1:
-        problems.append((None, "no cues"))
-    return problems
-
-
-def json_problems(content):
-    """Podcast Index JSON: version and segments with startTime < endTime and a body."""
-    try:
-        data = json.loads(content)
-    except json.JSONDecodeError as exc:
-        return [(exc.lineno, f"not JSON: {exc.msg}")]
-    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
-        return [(None, "expected an object with a segments list")]
-    problems = [] if isinstance(data.get("version"), str) else [(None, "missing version")]
-    for position, segment in enumerate(data["segments"], start=1):
-        if not isinstance(segment, dict):
-            problems.append((None, f"segment {position} is not an object"))
-            continue
-        start, end = segment.get("startTime"), segment.get("endTime")
-        if not all(isinstance(v, (int, float)) for v in (start, end)) or end <= start:
-            problems.append((None, f"segment {position} needs startTime < endTime"))
-        if not isinstance(segment.get("body"), str):
-            problems.append((None, f"segment {position} has no body"))
     return problems

@@ -6,16 +6,18 @@ documented here only: the README's settings table is generated from this one
 (``python -m transcript_podcast settings-table --update README.md``; a test fails when they differ).
 """
 
-import posixpath
 import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from .feed.itunes import is_apple_category
 from .feed.podcastindex import MEDIUMS
+from .locations import is_http_url, path_inside
+from .narration.espeak import MAXIMUM_RATE, MINIMUM_RATE
+from .narration.speech import MP3_BIT_RATES, NarrationSettings
+from .people import PERSON_KEYS, PersonError, person_from
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -30,9 +32,6 @@ class Setting:
     check: Callable[[Any], bool]
     expected: str
     doc: str
-
-
-MP3_BIT_RATES = (16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)  # MPEG-2 layer III
 
 
 def positive_number(value):
@@ -61,43 +60,39 @@ def optional_uuid(value):
     return isinstance(value, str)
 
 
-def path_inside_project(value):
-    """A relative path that stays inside the project (not the project folder itself)."""
-    if not isinstance(value, str) or not value.strip():
-        return False
-    path = value.replace("\\", "/")
-    normal = posixpath.normpath(path)
-    return (
-        not path.startswith("/")
-        and ":" not in path
-        and normal not in (".", "..")
-        and not normal.startswith("../")
-    )
-
-
-def http_url(value):
-    return isinstance(value, str) and urlsplit(value).scheme in ("http", "https")
+def relative_path_inside(value):
+    """A relative path that stays inside its folder (see :func:`.locations.path_inside`)."""
+    return path_inside(value) is not None
 
 
 def cover_image(value):
     return (
         isinstance(value, str)
         and value.lower().endswith((".png", ".jpg", ".jpeg"))
-        and (http_url(value) or "://" not in value)
+        and (is_http_url(value) or "://" not in value)
     )
 
 
 def hosts(value):
-    """Host names, or dicts with a 'name' and the optional podcast:person attributes."""
+    """Host names, or tables a sidecar's ``[[people]]`` would accept."""
     return isinstance(value, list | tuple) and all(
-        (isinstance(host, str) and bool(host.strip()))
-        or (
-            isinstance(host, dict)
-            and optional_text(host.get("name"))
-            and "name" in host
-            and set(host) <= {"name", "role", "group", "href", "img"}
-        )
-        for host in value
+        (isinstance(host, str) and bool(host.strip())) or is_person_table(host) for host in value
+    )
+
+
+def is_person_table(value):
+    if not isinstance(value, dict):
+        return False
+    try:
+        person_from(value)
+    except PersonError:
+        return False
+    return True
+
+
+def whole_number_in(low, high):
+    return lambda value: (
+        isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
     )
 
 
@@ -130,14 +125,14 @@ SETTINGS = (
     Setting(
         "PODCAST_FEED_PATH",
         "feed.xml",
-        lambda value: isinstance(value, str) and bool(value) and not value.startswith("/"),
-        "a path relative to the output folder",
+        relative_path_inside,
+        "a relative path inside the output folder",
         "Where the podcast RSS feed is written; every page advertises it.",
     ),
     Setting(
         "PODCAST_LOCAL_SITEURL",
         "http://localhost:8000",
-        http_url,
+        is_http_url,
         "an http(s) URL",
         "Base of the feed's absolute URLs while `SITEURL` is empty (development builds, "
         "served by `pelican --listen`); `publishconf.py` sets `SITEURL`.",
@@ -227,7 +222,8 @@ SETTINGS = (
         "PODCAST_HOSTS",
         (),
         hosts,
-        "a list of names or of dicts with 'name' (and optional role, group, href, img)",
+        f"a list of names or of dicts with 'name' (and optional {', '.join(PERSON_KEYS[1:])}; "
+        "href and img http(s) URLs)",
         "The show's hosts, as channel `podcast:person` tags.",
     ),
     Setting(
@@ -288,7 +284,7 @@ SETTINGS = (
     Setting(
         "PODCAST_CHAPTERS_AUDIO_CACHE",
         "cache/chapters",
-        path_inside_project,
+        relative_path_inside,
         "a relative path inside the project",
         "Where the MP3 copies with ID3 chapters are kept, relative to the project, under a "
         "hash of the source audio and its chapters, so a rebuild reuses them.",
@@ -326,7 +322,7 @@ SETTINGS = (
     Setting(
         "PODCAST_NARRATION_CACHE",
         "cache/narration",
-        path_inside_project,
+        relative_path_inside,
         "a relative path inside the project",
         "Where narrations are kept, relative to the project, under a hash of everything that "
         "shapes them. Apart from the content cache's keyed folder, so development and "
@@ -334,30 +330,30 @@ SETTINGS = (
     ),
     Setting(
         "PODCAST_NARRATION_VOICE",
-        "en-us",
+        NarrationSettings.voice,
         lambda value: isinstance(value, str) and bool(value.strip()),
         "the name of an eSpeak NG voice",
         "The eSpeak NG voice that narrates, e.g. `en-us`, `en`, `en-gb-x-rp`.",
     ),
     Setting(
         "PODCAST_NARRATION_RATE",
-        175,
-        lambda value: isinstance(value, int) and not isinstance(value, bool) and 80 <= value <= 450,
-        "a whole number of words a minute from 80 to 450",
+        NarrationSettings.rate,
+        whole_number_in(MINIMUM_RATE, MAXIMUM_RATE),
+        f"a whole number of words a minute from {MINIMUM_RATE} to {MAXIMUM_RATE}",
         "The narration's speaking rate where the words fit before the next timestamp.",
     ),
     Setting(
         "PODCAST_NARRATION_MAX_SPEEDUP",
-        2.0,
+        NarrationSettings.max_speedup,
         lambda value: positive_number(value) and 1 <= value <= 3,
         "a number from 1 to 3",
-        "How much faster than the rate narration may speak to finish before the next "
-        "timestamp (capped at 450 words a minute); words that still do not fit run on and "
+        "How much faster than the rate narration may speak to finish before the next timestamp "
+        f"(capped at {MAXIMUM_RATE} words a minute); words that still do not fit run on and "
         "delay the next segment a little, never cut.",
     ),
     Setting(
         "PODCAST_NARRATION_BIT_RATE",
-        32,
+        NarrationSettings.bit_rate,
         lambda value: value in MP3_BIT_RATES,
         f"one of {', '.join(map(str, MP3_BIT_RATES))} (kbit/s)",
         "The narration MP3's constant bit rate in kbit/s (mono, 22.05 kHz): 32 is about "
@@ -367,8 +363,8 @@ SETTINGS = (
     Setting(
         "PODCAST_GUID_LOCK",
         "seeds/guids.lock",
-        lambda value: value == "" or (isinstance(value, str) and not value.startswith("/")),
-        "a path relative to the project, or '' to turn the lock off",
+        lambda value: value == "" or relative_path_inside(value),
+        "a relative path inside the project, or '' to turn the lock off",
         "The committed record of every published episode's GUID and URL slug. The production "
         "build fails if a GUID in it would change or vanish, keeps every locked slug, and adds "
         "new episodes once it has succeeded; development builds warn and never write it.",

@@ -12,6 +12,7 @@ from ..core.feed.enclosures import enclosure, local_audio_file
 from ..core.feed.rss import Channel, FeedItem, absolute_url, build_feed
 from ..core.incremental.render_record import fingerprint
 from ..core.model import Person
+from ..core.people import person_from
 from ..core.settings import SettingsError
 from .articles import episode_articles
 from .stop import stop
@@ -33,7 +34,8 @@ def check_feed_settings(pelican):
 
 
 def host(value):
-    return Person(name=value) if isinstance(value, str) else Person(**value)
+    """A ``PODCAST_HOSTS`` entry (checked at start-up) as the person it credits."""
+    return Person(name=value) if isinstance(value, str) else person_from(value)
 
 
 def channel_from_settings(settings):

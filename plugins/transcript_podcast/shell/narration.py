@@ -16,6 +16,7 @@ from ..core.model import AudioSource, Narrated
 from ..core.narration.cache import cached_narration
 from ..core.narration.espeak import VoiceError
 from ..core.narration.speech import NARRATION_NOTE, NarrationSettings, NarrationTags
+from ..core.standards import AUDIO_TYPES
 from .articles import episode_articles
 from .stop import stop
 
@@ -70,7 +71,7 @@ def add_narrations(generator):
         episode = record.episode
         audio = AudioSource(
             path=os.path.relpath(narration.path, settings["PATH"]).replace(os.sep, "/"),
-            mime_type="audio/mpeg",
+            mime_type=AUDIO_TYPES[narration.path.suffix],
         )
         record.episode = dataclasses.replace(episode, audio=audio)
         record.narration = Narrated(NARRATION_NOTE, tuple(narration.spoken_ends))

@@ -30,6 +30,7 @@ from .articles import episode_articles, is_episode
 from .transcripts import write_article_transcripts
 
 logger = logging.getLogger(__name__)
+pelican_logger = logging.getLogger("pelican.writers")  # where Pelican's own Writer logs
 
 PLUGIN_FOLDER = Path(__file__).parents[1]  # the whole plugin's code
 RECORD = "render-record.json"
@@ -132,18 +133,32 @@ class ChangedOnlyWriter(Writer):
         return self.record.digests(self.pages)
 
     def _open_w(self, filename, encoding, override=False):
-        # Pelican's own bookkeeping (Writer._open_w), which opens the file for writing at once.
+        """Pelican's ``Writer._open_w``, except that the file is opened as a
+        :class:`.ChangedOnlyFile`.
+
+        A copy, because Pelican offers no way around it: both ``write_file`` and
+        ``write_feed`` render straight into what this private method returns, and Pelican's
+        version ends in ``open(filename, "w")``, which empties the file before a byte is
+        compared.  Calling it and rewriting equal bytes would change every file's time stamp,
+        the very thing this Writer avoids.  So its bookkeeping (written once, or once more
+        with ``override``) is repeated here line for line, logs included, from Pelican 4.11
+        and 4.12 (``pyproject.toml`` keeps Pelican below 5); ``test_changed_only_writer``
+        checks both writers answer every sequence of writes alike.
+        """
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(
                     f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
                 )
+            pelican_logger.info('Skipping "%s", not overwriting', filename)
             return open(os.devnull, "w", encoding=encoding)  # the caller closes it
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it '
-                "previously (set `override=True` if intended)"
-            )
+        if filename in self._written_files:
+            if not override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                    "previously (set `override=True` if intended)"
+                )
+            pelican_logger.info('Overwriting "%s"', filename)
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)

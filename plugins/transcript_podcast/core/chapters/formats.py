@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from ..safe_text import clean_text
+from ..standards import CHAPTERS_TYPE, TRANSCRIPT_TYPES
 from ..transcripts.formats import clock, vtt_escape
 
 JSON_VERSION = "1.2.0"
@@ -24,8 +25,8 @@ class ChapterFile:
     mime_type: str
 
 
-JSON_FILE = ChapterFile("chapters.json", "application/json+chapters")
-VTT_FILE = ChapterFile("chapters.vtt", "text/vtt")
+JSON_FILE = ChapterFile("chapters.json", CHAPTERS_TYPE)
+VTT_FILE = ChapterFile("chapters.vtt", TRANSCRIPT_TYPES["vtt"])  # WebVTT, kind="chapters"
 FILES = (JSON_FILE, VTT_FILE)
 
 

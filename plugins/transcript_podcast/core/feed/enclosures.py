@@ -11,10 +11,10 @@ import mutagen
 
 from ..errors import TranscriptError
 from ..model import Enclosure
+from ..standards import AUDIO_TYPES
 from ..timing import estimated_duration
 
-MIME_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/x-m4a"}
-DEFAULT_REMOTE_TYPE = "audio/mpeg"
+DEFAULT_REMOTE_TYPE = AUDIO_TYPES[".mp3"]  # a remote URL without a known suffix
 
 
 def local_audio_file(episode, root):
@@ -66,7 +66,7 @@ def enclosure(episode, root, folder_url):
         return Enclosure(
             url=audio.url,
             length=audio.length,
-            mime_type=audio.mime_type or MIME_TYPES.get(suffix, DEFAULT_REMOTE_TYPE),
+            mime_type=audio.mime_type or AUDIO_TYPES.get(suffix, DEFAULT_REMOTE_TYPE),
             duration=audio.duration or estimated_duration(episode.spoken_segments),
         )
     path = local_audio_file(episode, root)
@@ -75,6 +75,6 @@ def enclosure(episode, root, folder_url):
     return Enclosure(
         url=f"{folder}/{published_name(folder.name, path)}",
         length=length,
-        mime_type=audio.mime_type or MIME_TYPES.get(path.suffix.lower()) or known_types[0],
+        mime_type=audio.mime_type or AUDIO_TYPES.get(path.suffix.lower()) or known_types[0],
         duration=duration,
     )

@@ -9,7 +9,8 @@ from feedgen.ext.podcast import PodcastExtension
 from feedgen.ext.podcast_entry import PodcastEntryExtension
 from feedgen.util import xml_elem
 
-ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+from ..standards import ITUNES_NS
+
 EXTENSION_NAME = "itunes"
 
 # Apple Podcasts categories and their subcategories, as Apple's podcaster support lists them.

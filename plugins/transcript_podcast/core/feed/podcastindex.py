@@ -6,26 +6,17 @@ and raises ``ValueError``, like feedgen's own extensions.
 """
 
 import uuid
-from urllib.parse import urlsplit
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.util import xml_elem
 
-PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+from ..standards import PODCAST_NS
+
 EXTENSION_NAME = "podcastindex"
-# The namespace's UUIDv5 namespace for podcast:guid (tags/guid.md).
-GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 MEDIUMS = (
     "podcast", "music", "video", "film", "audiobook", "newsletter", "blog",
     "publisher", "course",
 )  # fmt: skip
-
-
-def feed_guid(feed_url):
-    """The podcast:guid the namespace derives from a feed URL (scheme and trailing '/' off)."""
-    parts = urlsplit(feed_url)
-    without_scheme = feed_url[len(parts.scheme) + 3 :] if parts.scheme else feed_url
-    return str(uuid.uuid5(GUID_NAMESPACE, without_scheme.rstrip("/")))
 
 
 def person_element(parent, person):

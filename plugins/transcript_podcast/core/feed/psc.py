@@ -10,8 +10,8 @@ from feedgen.util import xml_elem
 
 from ..chapters.formats import psc_start
 from ..safe_text import clean_text
+from ..standards import PSC_NS
 
-PSC_NS = "http://podlove.org/simple-chapters"
 EXTENSION_NAME = "psc"
 VERSION = "1.2"
 

@@ -13,6 +13,7 @@ from feedgen.feed import FeedGenerator
 from ..chapters.formats import JSON_FILE
 from ..model import Chapters, Enclosure, Episode, Person, TranscriptLink
 from ..safe_text import clean_text
+from ..standards import podcast_guid
 from ..timing import estimated_duration
 from . import itunes, podcastindex, psc
 from .itunes import category_pair
@@ -177,7 +178,7 @@ def feed_generator(channel):
         apple.itunes_owner(name=channel.owner_name or channel.author, email=channel.owner_email)
 
     index = generator.podcastindex
-    index.podcast_guid(channel.guid or podcastindex.feed_guid(channel.feed_url))
+    index.podcast_guid(channel.guid or podcast_guid(channel.feed_url))
     index.podcast_locked(channel.locked, channel.owner_email)
     index.podcast_medium(channel.medium)
     index.podcast_person(list(channel.hosts))

@@ -32,6 +32,7 @@ BREATH_SECONDS = 0.2  # left free before the next segment's timestamp
 TAIL_SECONDS = 0.5  # after the last words
 FITTING_ATTEMPTS = 3  # speaking rates tried per group before running on
 LAME_QUALITY = 7  # LAME's fast algorithm: plenty for synthesized speech
+MP3_BIT_RATES = (16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)  # MPEG-2 layer III
 
 
 @dataclass(frozen=True)

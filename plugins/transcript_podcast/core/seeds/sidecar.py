@@ -4,14 +4,14 @@ Every key is checked for its type and meaning here, so a typo in a sidecar fails
 with the file and key named instead of silently doing nothing.
 """
 
-import posixpath
 import re
 import tomllib
 from datetime import date
-from urllib.parse import urlsplit
 
 from ..errors import TranscriptError
-from ..model import AudioSource, Chapter, Person
+from ..locations import is_http_url, path_inside
+from ..model import AudioSource, Chapter
+from ..people import PersonError, person_from
 from .layout import stamp_seconds
 
 SIDECAR_KEYS = (
@@ -19,7 +19,6 @@ SIDECAR_KEYS = (
     "audio", "image", "people", "speakers", "chapters",
 )  # fmt: skip
 AUDIO_KEYS = ("path", "url", "length", "duration", "type")
-PERSON_KEYS = ("name", "role", "group", "href", "img")
 SPEAKER_KEYS = ("start", "name")
 CHAPTER_KEYS = ("start", "title", "url", "img", "toc")
 CHAPTER_START = re.compile(r"^(\d{1,3}:\d{2}:\d{2})(\.\d{1,3})?$")
@@ -138,16 +137,15 @@ class Checker:
 
     def url(self, key, value):
         value = self.text(key, value)
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        if not is_http_url(value):
             self.fail(key, f"must be an http(s) URL, not {value!r}")
         return value
 
     def project_path(self, key, value):
-        """A relative path that stays inside the project (no ``..``, not absolute)."""
-        value = self.text(key, value).replace("\\", "/")
-        normal = posixpath.normpath(value)
-        if value.startswith("/") or re.match(r"^[A-Za-z]:", value) or normal.split("/")[0] == "..":
+        """A relative path that stays inside the project (see :func:`.locations.path_inside`)."""
+        value = self.text(key, value)
+        normal = path_inside(value)
+        if normal is None:
             self.fail(key, f"must be a path inside the project, not {value!r}")
         return normal
 
@@ -202,16 +200,10 @@ class Checker:
 
     def person(self, index, table):
         key = f"people[{index}]"
-        self.only(key, table, PERSON_KEYS)
-        if "name" not in table:
-            self.fail(key, "needs a 'name'")
-        return Person(
-            name=self.text(f"{key}.name", table["name"]),
-            role=self.text(f"{key}.role", table.get("role", "host")).lower(),
-            group=self.text(f"{key}.group", table.get("group", "cast")).lower(),
-            href=self.url(f"{key}.href", table["href"]) if "href" in table else None,
-            img=self.url(f"{key}.img", table["img"]) if "img" in table else None,
-        )
+        try:
+            return person_from(table)
+        except PersonError as error:
+            self.fail(f"{key}.{error.key}" if error.key else key, error.problem)
 
     def speakers(self, value):
         """Speaker turns: each ``{start = "HH:MM:SS", name = "..."}`` holds until the next."""
@@ -277,9 +269,7 @@ class Checker:
             for key in ("url", "img"):
                 if key in table:
                     link = table[key]
-                    if not isinstance(link, str) or urlsplit(link).scheme not in ("http", "https"):
-                        refuse(f"must be an http(s) URL, not {link!r}", key)
-                    if not urlsplit(link).netloc:
+                    if not is_http_url(link):
                         refuse(f"must be an http(s) URL, not {link!r}", key)
                     links[key] = link
             if chapters and start == chapters[-1].start:

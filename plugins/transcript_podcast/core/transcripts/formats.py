@@ -13,30 +13,38 @@ from json.encoder import encode_basestring as json_string
 
 from ..safe_text import clean_text, has_words
 from ..seeds.layout import format_stamp
+from ..standards import CAPTION_TYPES, TRANSCRIPT_TYPES
 from ..timing import speech_seconds
 from .cues import make_cues
 
 
 @dataclass(frozen=True)
 class TranscriptFormat:
-    """A transcript file written next to each episode page as ``transcript.<extension>``."""
+    """A transcript file written next to each episode page as ``transcript.<extension>``;
+    its MIME type (and whether it is timed) is the one :mod:`..standards` gives its extension."""
 
     extension: str
-    mime_type: str
     label: str
-    timed: bool
 
     @property
     def filename(self):
         return f"transcript.{self.extension}"
 
+    @property
+    def mime_type(self):
+        return TRANSCRIPT_TYPES[self.extension]
+
+    @property
+    def timed(self):
+        return self.mime_type in CAPTION_TYPES
+
 
 FORMATS = (
-    TranscriptFormat("vtt", "text/vtt", "WebVTT", timed=True),
-    TranscriptFormat("srt", "application/x-subrip", "SRT", timed=True),
-    TranscriptFormat("json", "application/json", "Podcast Index JSON", timed=True),
-    TranscriptFormat("html", "text/html", "HTML", timed=False),
-    TranscriptFormat("txt", "text/plain", "Plain text", timed=False),
+    TranscriptFormat("vtt", "WebVTT"),
+    TranscriptFormat("srt", "SRT"),
+    TranscriptFormat("json", "Podcast Index JSON"),
+    TranscriptFormat("html", "HTML"),
+    TranscriptFormat("txt", "Plain text"),
 )
 
 
