@@ -39,7 +39,6 @@ class ParsedTranscript:
     title: str
     notes: str
     segments: tuple[Segment, ...]
-    transcript_line: int
 
 
 def decode_seed(data, path):
@@ -142,7 +141,7 @@ def parse_seed(text, path):
         raise TranscriptError(
             path, transcript_line, "no 'HH:MM:SS: text' lines after 'Show transcript'"
         )
-    return ParsedTranscript(title, "\n".join(notes_lines), tuple(segments), transcript_line)
+    return ParsedTranscript(title, "\n".join(notes_lines), tuple(segments))
 
 
 def parse_segments(numbered_lines, path):

@@ -30,7 +30,6 @@ class Cue:
     end_ms: int
     text: str
     speaker: str | None = None
-    line: int = 0
 
     @property
     def start(self):
@@ -126,5 +125,5 @@ def split_group(group, start, limit, ends):
         if ends is not None and position == count - 1:
             cue_end = min(max(ends[index], cue_start + 1), cue_end)
         speaker = clean_text(segment.speaker or "") or None
-        cues.append(Cue(cue_start, cue_end, clean_text(segment.text), speaker, segment.line))
+        cues.append(Cue(cue_start, cue_end, clean_text(segment.text), speaker))
     return cues
