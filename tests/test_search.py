@@ -103,7 +103,7 @@ def test_without_pagefind_the_build_warns_and_writes_the_site(tmp_path, caplog):
 
 def test_a_failing_pagefind_is_reported_and_the_site_still_written(tmp_path, caplog):
     failing = shutil.which("false")
-    require(failing, "the false command")
+    require(failing, "the false command", "apt-get install coreutils")
     output = build(make_project(tmp_path), PODCAST_PAGEFIND=failing)
     assert "Pagefind could not index" in caplog.text
     assert (output / "index.html").is_file()
