@@ -97,19 +97,25 @@ def shorten(text, limit):
     return cut.rsplit(" ", 1)[0].rstrip() + "…"
 
 
+def text(plain):
+    """``plain`` as HTML text: ``&``, ``<`` and ``>`` escaped, quotes left as they are."""
+    return escape(plain, quote=False)
+
+
 def description(notes, audio_note):
     """Show notes within Apple's limit, the audio note kept whole after them.
 
     Podcast apps read ``<description>`` as HTML, so the plain text is HTML-escaped: markup in
-    show notes is shown as text, never followed as a link or run as script.
+    show notes is shown as text, never followed as a link or run as script.  Quotes stay
+    characters (``text``): gPodder deletes ``&#x27;``, other apps show it literally.
     """
-    note = f"\n\n{escape(audio_note)}" if audio_note else ""
+    note = f"\n\n{text(audio_note)}" if audio_note else ""
     room = DESCRIPTION_BYTES - len(note.encode())
-    fitted = escape(notes)
+    fitted = text(notes)
     while len(fitted.encode()) > room:
         excess = len(fitted.encode()) - room
         notes = shorten(notes, len(notes.encode()) - excess)
-        fitted = escape(notes)
+        fitted = text(notes)
     return (fitted + note).strip()
 
 
@@ -119,7 +125,7 @@ def notes_html(notes, page_url, audio_note=None):
     Only tags Apple allows.
     """
     lines = [*notes.splitlines(), audio_note or ""]
-    paragraphs = [f"<p>{escape(line)}</p>" for line in lines if line.strip()]
+    paragraphs = [f"<p>{text(line)}</p>" for line in lines if line.strip()]
     paragraphs.append(f'<p><a href="{escape(page_url)}">Read the full transcript</a></p>')
     return "\n".join(paragraphs)
 
