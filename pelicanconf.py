@@ -81,8 +81,11 @@ PODCAST_MAX_ITEMS = None
 PODCAST_LANGUAGE = None  # DEFAULT_LANG
 PODCAST_REQUIRE_AUDIO = False
 
-# The transcripts come without recordings: narrate them (eSpeak NG) so every episode plays.
+# The transcripts come without recordings: narrate them so every episode plays.  Development
+# builds use eSpeak NG (seconds for the five seeds); publishconf.py uses Piper's natural voice.
 PODCAST_NARRATION = True
+PODCAST_NARRATION_ENGINE = "espeak"
 PODCAST_NARRATION_VOICE = "en-us"
 PODCAST_NARRATION_BIT_RATE = 32
 PODCAST_NARRATION_CACHE = "cache/narration"  # kept apart from the keyed content cache
+PODCAST_NARRATION_WORKERS = None  # one process per CPU

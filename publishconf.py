@@ -28,5 +28,9 @@ CHECK_MODIFIED_METHOD = "sha256"
 GZIP_CACHE = False
 
 PODCAST_NARRATION = True
+# A neural voice a listener can bear for twenty minutes (Piper, the bundled voice 'joe').  The
+# first build narrates every episode (minutes: it prints its progress); later ones reuse them.
+PODCAST_NARRATION_ENGINE = "piper"
+PODCAST_NARRATION_VOICE = None
 # Narration gives every episode audio, so an episode without any is a defect here.
 PODCAST_REQUIRE_AUDIO = True

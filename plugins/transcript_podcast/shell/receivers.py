@@ -26,6 +26,7 @@ def connect():
     # Start-up: settings, the content cache's folder, the reader, the writer, the filters.
     signals.initialized.connect(build.check_settings)
     signals.initialized.connect(feed.check_feed_settings)
+    signals.initialized.connect(narration.check_narration_voice)
     signals.initialized.connect(content_cache.key_content_cache)
     signals.initialized.connect(guid_lock.forget_unwritten_lock)
     signals.readers_init.connect(build.add_reader)

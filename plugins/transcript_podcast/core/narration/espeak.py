@@ -1,4 +1,4 @@
-"""eSpeak NG through ctypes: text in, 16-bit mono PCM out.
+"""eSpeak NG through ctypes: text in, 16-bit mono PCM out (a narration engine, see ``engine``).
 
 The library and its voice data come from the ``espeakng-loader`` wheel, so no system package
 is needed.  eSpeak NG keeps global state (one voice, one rate, one callback), so every call
@@ -11,6 +11,8 @@ import ctypes
 import threading
 
 import espeakng_loader
+
+from .engine import Voice, VoiceError
 
 AUDIO_OUTPUT_SYNCHRONOUS = 2
 INITIALIZE_DONT_EXIT = 0x8000
@@ -25,10 +27,6 @@ _SynthCallback = ctypes.CFUNCTYPE(
 
 _lock = threading.Lock()
 _engine = None
-
-
-class VoiceError(ValueError):
-    """eSpeak NG has no voice by the name asked for."""
 
 
 class _Engine:
@@ -93,3 +91,22 @@ def synthesize(text, voice, rate):
         engine = _loaded()
         engine.use_voice(voice)
         return engine.speak(text, rate)
+
+
+def espeak_voice(name):
+    """The eSpeak NG voice called ``name``, checked to exist (:class:`VoiceError` if not)."""
+    with _lock:
+        _loaded().use_voice(name)
+    return Voice("espeak", name)
+
+
+class EspeakEngine:
+    """eSpeak NG speaking one voice, ``rate`` words a minute at speed 1."""
+
+    def __init__(self, voice, rate):
+        self.voice, self.rate = voice, rate
+        self.sample_rate = sample_rate()
+        self.max_speed = MAXIMUM_RATE / rate
+
+    def synthesize(self, text, speed):
+        return synthesize(text, self.voice, round(self.rate * speed))

@@ -2,51 +2,64 @@
 
 Each group of segments that share one start second is spoken from that second on, fragment
 after fragment.  When the words do not fit before the next group starts, they are spoken
-faster, up to ``max_speedup`` times the base rate.  Only if even that is too slow (a last
+faster, up to ``max_speedup`` times the voice's own pace.  Only if even that is too slow (a last
 resort: nothing is ever cut) the speech runs on, and the next group starts right after it
 instead of at its timestamp; alignment returns at the first group with room to spare.
-Identical input gives byte-identical MP3s: each narration is made in a fresh process (eSpeak
-NG's wave generator keeps state from one utterance to the next, so its output depends on what
-the process spoke before), LAME is deterministic, and the ID3 tags hold nothing from the clock.
+The engine that speaks (``engine``: eSpeak NG or Piper) only turns a text and a speed into PCM.
+Identical input gives byte-identical MP3s: each narration is made in a fresh process (both
+engines keep state from one utterance to the next: eSpeak NG's wave generator, Piper's seeded
+noise generators), LAME is deterministic, and the ID3 tags hold nothing from the clock.
 """
 
 import io
-import math
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import groupby
 
 import lameenc
+import numpy
 from mutagen.id3 import COMM, ID3, TALB, TCON, TDRC, TIT2, TPE1, TSSE
 
-from . import espeak
+from .engine import ENGINE_NAMES, Voice, open_engine
 from .info_frame import with_info_frame
 
-NARRATION_NOTE = (
-    "This audio is synthesized narration of the transcript (eSpeak NG), "
-    "not a recording of the episode."
-)
 JOIN_SECONDS = 0.12  # between fragments that share one start second
 BREATH_SECONDS = 0.2  # left free before the next segment's timestamp
 TAIL_SECONDS = 0.5  # after the last words
 FITTING_ATTEMPTS = 3  # speaking rates tried per group before running on
 LAME_QUALITY = 7  # LAME's fast algorithm: plenty for synthesized speech
 MP3_BIT_RATES = (16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)  # MPEG-2 layer III
+ESPEAK_DEFAULT = Voice("espeak", "en-us")
+QUIET = 64  # of 32767: quieter samples (below -54 dBFS) before and after the words are trimmed
 
 
 @dataclass(frozen=True)
 class NarrationSettings:
-    """How the narration sounds: eSpeak NG voice, words a minute, speed-up limit, MP3 kbps."""
+    """How the narration sounds: the voice, eSpeak NG's words a minute at speed 1, how much
+    faster it may speak to fit, and the MP3's kbit/s."""
 
-    voice: str = "en-us"
+    voice: Voice = ESPEAK_DEFAULT
     rate: int = 175
     max_speedup: float = 2.0
     bit_rate: int = 32
 
-    @property
-    def max_rate(self):
-        return min(espeak.MAXIMUM_RATE, round(self.rate * self.max_speedup))
+    def recipe(self):
+        """What shapes the sound, for the cache key (the rate only where eSpeak NG speaks)."""
+        return {
+            "voice": self.voice.recipe(),
+            "rate": self.rate if self.voice.engine == "espeak" else None,
+            "max_speedup": self.max_speedup,
+            "bit_rate": self.bit_rate,
+        }
+
+
+def narration_note(voice):
+    """The sentence the page, the MP3 and the feed item carry about the audio."""
+    return (
+        f"This audio is synthesized narration of the transcript, {voice.label}, "
+        "not a recording of the episode."
+    )
 
 
 @dataclass(frozen=True)
@@ -77,38 +90,42 @@ class Narration:
     mp3: bytes
     spoken_ends: tuple[float, ...]
     late: int
+    seconds: float  # how long the audio lasts
 
 
 def trimmed(pcm):
-    """``pcm`` without the digital silence eSpeak NG puts before and after the words."""
-    start = len(pcm) - len(pcm.lstrip(b"\0"))
-    end = len(pcm.rstrip(b"\0"))
-    return pcm[start - start % 2 : end + end % 2]
+    """``pcm`` without the (near) silence an engine puts before and after the words."""
+    samples = numpy.frombuffer(pcm, dtype="<i2")
+    loud = numpy.flatnonzero((samples > QUIET) | (samples < -QUIET))
+    if not loud.size:
+        return b""
+    return pcm[loud[0] * 2 : (loud[-1] + 1) * 2]
 
 
-def spoken(texts, settings, rate):
-    return [trimmed(espeak.synthesize(text, settings.voice, rate)) for text in texts]
+def spoken(texts, engine, speed):
+    return [trimmed(engine.synthesize(text, speed)) for text in texts]
 
 
-def fitted(texts, budget, settings, join):
-    """The fragments spoken at the slowest rate (from the base up) that fits ``budget`` bytes.
+def fitted(texts, budget, engine, settings, join):
+    """The fragments spoken at the slowest speed (from 1 up) that fits ``budget`` bytes.
 
     ``budget`` is None for the last group, which has all the time it needs.
     """
-    rate = settings.rate if budget is None or budget > 0 else settings.max_rate
-    pieces = spoken(texts, settings, rate)
+    fastest = min(settings.max_speedup, engine.max_speed)
+    speed = 1.0 if budget is None or budget > 0 else fastest
+    pieces = spoken(texts, engine, speed)
     for _ in range(FITTING_ATTEMPTS):
         needed = sum(map(len, pieces)) + join * (len(pieces) - 1)
-        if budget is None or needed <= budget or rate >= settings.max_rate:
+        if budget is None or needed <= budget or speed >= fastest:
             break
-        rate = min(settings.max_rate, math.ceil(rate * needed / budget * 1.03))
-        pieces = spoken(texts, settings, rate)
+        speed = min(fastest, speed * needed / budget * 1.03)
+        pieces = spoken(texts, engine, speed)
     return pieces
 
 
-def speech_timeline(segments, settings):
-    """Speak ``segments`` (``Segment`` objects) into one aligned PCM timeline."""
-    rate = espeak.sample_rate()
+def speech_timeline(segments, settings, engine):
+    """Speak ``segments`` (``Segment`` objects) with ``engine`` into one aligned PCM timeline."""
+    rate = engine.sample_rate
     frame = 2  # bytes per 16-bit mono sample
 
     def at(seconds):
@@ -130,7 +147,7 @@ def speech_timeline(segments, settings):
             slot = len(pcm)
         following = groups[number + 1][0][1].start if number + 1 < len(groups) else None
         budget = None if following is None else at(following) - breath - slot
-        pieces = fitted([s.text for _, s in group], budget, settings, join)
+        pieces = fitted([s.text for _, s in group], budget, engine, settings, join)
         pcm.extend(bytes(slot - len(pcm)))
         for piece_number, ((index, _), piece) in enumerate(zip(group, pieces, strict=True)):
             if piece_number:
@@ -156,14 +173,15 @@ def encode_mp3(pcm, sample_rate, bit_rate):
 
 def with_tags(mp3, tags, settings):
     """``mp3`` with ID3v2.4 tags that say it is synthesized narration (no padding, no clock)."""
+    voice = settings.voice
     id3 = ID3()
     id3.add(TIT2(encoding=3, text=tags.title))
     id3.add(TALB(encoding=3, text=tags.show))
-    id3.add(TPE1(encoding=3, text=f"Synthesized narration (eSpeak NG voice {settings.voice})"))
+    id3.add(TPE1(encoding=3, text=f"Synthesized narration ({voice.label})"))
     id3.add(TDRC(encoding=3, text=tags.date))
     id3.add(TCON(encoding=3, text="Podcast"))
-    id3.add(TSSE(encoding=3, text="eSpeak NG, LAME"))
-    id3.add(COMM(encoding=3, lang="eng", desc="", text=NARRATION_NOTE))
+    id3.add(TSSE(encoding=3, text=f"{ENGINE_NAMES[voice.engine]}, LAME"))
+    id3.add(COMM(encoding=3, lang="eng", desc="", text=narration_note(voice)))
     buffer = io.BytesIO(mp3)
     id3.save(buffer, padding=lambda _info: 0)
     return buffer.getvalue()
@@ -173,7 +191,7 @@ def narrate(segments, settings, tags):
     """The episode's narration as tagged MP3 bytes, with each segment's spoken end.
 
     Made in a fresh process, so the same input always gives the same bytes; several
-    narrations can be made at once from different threads.
+    narrations can be made at once from different threads, each in its own process.
     """
     fresh = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=fresh) as worker:
@@ -182,6 +200,10 @@ def narrate(segments, settings, tags):
 
 def narrate_here(segments, settings, tags):
     """:func:`narrate` in this process: reproducible only in a process that has not spoken."""
-    timeline = speech_timeline(segments, settings)
+    engine = open_engine(settings.voice, settings.rate)
+    timeline = speech_timeline(segments, settings, engine)
     mp3 = encode_mp3(timeline.pcm, timeline.sample_rate, settings.bit_rate)
-    return Narration(with_tags(mp3, tags, settings), timeline.spoken_ends, timeline.late)
+    seconds = len(timeline.pcm) / 2 / timeline.sample_rate
+    return Narration(
+        with_tags(mp3, tags, settings), timeline.spoken_ends, timeline.late, round(seconds, 3)
+    )
