@@ -75,7 +75,7 @@ class PiperEngine:
 
     max_speed = MAXIMUM_SPEED
 
-    def __init__(self, model):
+    def __init__(self, model, threads=1):
         import onnxruntime  # noqa: PLC0415 - loaded only by processes that speak with Piper
         from piper import PiperVoice  # noqa: PLC0415
         from piper.config import PiperConfig  # noqa: PLC0415
@@ -83,10 +83,10 @@ class PiperEngine:
         model = Path(model)
         onnxruntime.set_seed(SEED)  # before the session: its random operators seed from it
         options = onnxruntime.SessionOptions()
-        # One thread: episodes are narrated in parallel processes instead (two threads cost
-        # ~60 % more CPU for ~10 % less wall time), and one thread keeps the arithmetic in
-        # one fixed order.
-        options.intra_op_num_threads = 1
+        # One thread (``threads`` is for the benchmark): episodes are narrated in parallel
+        # processes instead, since two threads cost more CPU for little less wall time (see
+        # bench/narration.py), and one thread keeps the arithmetic in one fixed order.
+        options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.log_severity_level = 3  # warnings about unused initialisers are noise here
