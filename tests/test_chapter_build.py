@@ -18,7 +18,7 @@ from transcript_podcast.check.site import check_site
 from transcript_podcast.core.seeds.layout import format_stamp as stamp
 
 from .audio_samples import write_mp3
-from .conftest import ROOT, SEEDS, build, make_project, require, run_pelican
+from .conftest import NPM_CI, ROOT, SEEDS, build, make_project, require, run_pelican
 from .test_content_cache import rebuilt_and_cold
 
 SCHEMA = json.loads(
@@ -129,7 +129,9 @@ def test_the_page_lists_the_chapters_says_they_were_found_and_heads_the_transcri
 
 def test_podcast_partytime_reads_the_chapters_url(seed_site):
     node = shutil.which("node")
-    require(node and (ROOT / "node_modules" / "podcast-partytime").is_dir(), "podcast-partytime")
+    require(
+        node and (ROOT / "node_modules" / "podcast-partytime").is_dir(), "podcast-partytime", NPM_CI
+    )
     script = (
         'const { parseFeed } = require("podcast-partytime");'
         'const feed = parseFeed(require("fs").readFileSync(process.argv[1], "utf8"));'

@@ -49,7 +49,7 @@ def lame_frames(pcm, sample_rate, channels, kbps):
 
 def ffmpeg_tool(name):
     path = shutil.which(name)
-    require(path, f"{name} (Debian package ffmpeg)")
+    require(path, name, "apt-get install ffmpeg")
     return path
 
 

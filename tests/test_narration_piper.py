@@ -71,7 +71,7 @@ def narrated(settings):
 def decoded(mp3, tmp_path):
     """The MP3 decoded by FFmpeg: (float samples in [-1, 1], sample rate)."""
     ffmpeg = shutil.which("ffmpeg")
-    require(ffmpeg, "FFmpeg")
+    require(ffmpeg, "FFmpeg", "apt-get install ffmpeg")
     path = tmp_path / "narration.mp3"
     path.write_bytes(mp3)
     rate = mutagen.mp3.MP3(path).info.sample_rate
