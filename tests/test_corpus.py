@@ -129,7 +129,7 @@ def shown_segments(page):
     tree = lxml_html.fromstring(page.read_bytes())
     return [
         " ".join(re.sub(r"^\s*\d\d:\d\d:\d\d", "", node.text_content()).split())
-        for node in tree.xpath("//*[@data-start]")
+        for node in tree.xpath("//span[@class='segment'][@data-start]")
     ]
 
 
