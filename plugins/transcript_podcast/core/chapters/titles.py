@@ -96,12 +96,15 @@ class Phrase:
 
     @property
     def fit_for_title(self):
-        """A name, several words said twice, or a plain word said often that does not look
+        """A name or several words said twice, or a plain word said often that does not look
         like a verb or an adverb ("sounding", "hidden", "quickly")."""
-        if self.named or (len(self.stems) > 1 and self.count >= 2):
+        if (self.named or len(self.stems) > 1) and self.count >= 2:
             return True
-        word = self.text.lower()
-        return self.count >= 3 and not word.endswith(("ing", "ed", "en", "ly"))
+        return self.count >= 3 and self.looks_like_noun
+
+    @property
+    def looks_like_noun(self):
+        return not self.text.lower().endswith(("ing", "ed", "en", "ly"))
 
 
 def ranked_phrases(texts, avoid=frozenset()):
@@ -167,7 +170,11 @@ def role_title(options):
     """The opening, the reflection and the recap speak of the day's stories: their title
     names the two they say most about (None when they name none)."""
     about = sorted(
-        (o for o in options if o.recurring and o.score and o.fit_for_title),
+        (
+            o
+            for o in options
+            if o.recurring and (o.fit_for_title or (o.named and o.looks_like_noun))
+        ),
         key=lambda o: (-o.recurring, o.text),
     )
     chosen = []
