@@ -108,7 +108,9 @@ def test_the_page_lists_the_chapters_says_they_were_found_and_heads_the_transcri
     chapters = chapters_of(seed_site, item)
     page = html.parse(str(local(seed_site, item.findtext("link")) / "index.html")).getroot()
     listed = page.xpath('//ol[@class="chapter-list"]/li')
-    assert [li.get("data-start") for li in listed] == [str(c["startTime"]) for c in chapters]
+    assert [li.get("data-chapter-start") for li in listed] == [
+        str(c["startTime"]) for c in chapters
+    ]
     assert [li.xpath('.//span[@class="chapter-title"]')[0].text for li in listed] == [
         c["title"] for c in chapters
     ]

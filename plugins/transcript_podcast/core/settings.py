@@ -283,12 +283,13 @@ SETTINGS = (
         "carry them.",
     ),
     Setting(
-        "PODCAST_CHAPTERS_AUDIO_CACHE",
+        "PODCAST_CHAPTERS_CACHE",
         "cache/chapters",
         relative_path_inside,
         "a relative path inside the project",
-        "Where the MP3 copies with ID3 chapters are kept, relative to the project, under a "
-        "hash of the source audio and its chapters, so a rebuild reuses them.",
+        "Where found chapters and the MP3 copies with ID3 chapters are kept, relative to the "
+        "project, under a hash of what shapes them (transcript, settings, audio, the chapter "
+        "code), so a rebuild reuses them instead of finding or tagging again.",
     ),
     # Transcript files
     # The site and its pages

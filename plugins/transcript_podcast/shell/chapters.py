@@ -13,8 +13,7 @@ import logging
 import os
 from pathlib import Path
 
-from ..core.chapters import find_chapters
-from ..core.chapters.audio import tagged_copy
+from ..core.chapters.cache import cached_found_chapters, tagged_copy
 from ..core.chapters.formats import FILES, render
 from ..core.errors import TranscriptError
 from ..core.feed.enclosures import local_audio_file, measure
@@ -59,14 +58,15 @@ def check_within(episode, duration):
             )
 
 
-def episode_chapters(episode, duration, settings):
+def episode_chapters(episode, duration, settings, folder):
     """The episode's :class:`Chapters`, or None when it has none (or only one)."""
     if episode.chapters:
         check_within(episode, duration)
         return Chapters(episode.chapters, found=False)
     if not settings["PODCAST_CHAPTERS_FIND"]:
         return None
-    found = find_chapters(
+    found = cached_found_chapters(
+        folder,
         episode.segments,
         settings["PODCAST_CHAPTERS_MIN_SECONDS"],
         settings["PODCAST_CHAPTERS_MAX_SECONDS"],
@@ -97,14 +97,14 @@ def tags_audio(record, settings):
 def add_chapters(generator):
     """Fill every episode's ``chapters``; tag its MP3 copy with them where it should."""
     settings, root = generator.settings, generator.settings["PATH"]
-    folder = Path(root, settings["PODCAST_CHAPTERS_AUDIO_CACHE"])
+    folder = Path(root, settings["PODCAST_CHAPTERS_CACHE"])
     refused = []
     for article in episode_articles(generator):
         record = article.episode_build
         episode = record.episode
         duration = audio_duration(episode, root)
         try:
-            record.chapters = episode_chapters(episode, duration, settings)
+            record.chapters = episode_chapters(episode, duration, settings, folder)
         except TranscriptError as error:
             logger.error("%s", error)
             refused.append(article)

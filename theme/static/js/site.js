@@ -144,8 +144,8 @@
   const list = document.querySelector(".chapter-list");
   const audio = document.getElementById("episode-audio");
   if (!list || !audio) return;
-  const items = Array.from(list.querySelectorAll("li[data-start]"));
-  const starts = items.map((item) => Number(item.dataset.start));
+  const items = Array.from(list.querySelectorAll("li[data-chapter-start]"));
+  const starts = items.map((item) => Number(item.dataset.chapterStart));
   const shown = document.getElementById("current-chapter");
   let current = -1;
 

@@ -15,6 +15,7 @@ transcript always gives the same chapters.
 """
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
@@ -74,8 +75,32 @@ def signpost_scores(said):
     return scores, kinds
 
 
-def bag(said, start, end):
-    return Counter(stem for m in said if start <= m.start < end for stem in m.stems)
+def window(starts, start, end):
+    """The indexes of the moments that start from ``start`` to before ``end`` (seconds)."""
+    return range(bisect_left(starts, start), bisect_left(starts, end))
+
+
+class RunningBag:
+    """The stems said from ``lo`` to before ``hi`` seconds after a moment that moves
+    forward (a running count: each moment's stems are added and removed once)."""
+
+    def __init__(self, said, lo, hi):
+        self.said, self.lo, self.hi = said, lo, hi
+        self.counts = Counter()
+        self.first = self.last = 0  # the moments said[first:last] are counted
+
+    def at(self, time):
+        said, counts = self.said, self.counts
+        while self.last < len(said) and said[self.last].start < time + self.hi:
+            counts.update(said[self.last].stems)
+            self.last += 1
+        while self.first < self.last and said[self.first].start < time + self.lo:
+            for stem in said[self.first].stems:
+                counts[stem] -= 1
+                if not counts[stem]:
+                    del counts[stem]
+            self.first += 1
+        return counts
 
 
 def cosine(left, right):
@@ -86,42 +111,43 @@ def cosine(left, right):
 
 def depth_scores(said):
     """TextTiling's depth score of the similarity between the words before and after."""
-    similarity = [
-        cosine(
-            bag(said, m.start - WINDOW_SECONDS, m.start),
-            bag(said, m.start, m.start + WINDOW_SECONDS),
-        )
-        for m in said
-    ]
+    before = RunningBag(said, -WINDOW_SECONDS, 0)
+    after = RunningBag(said, 0, WINDOW_SECONDS)
+    similarity = [cosine(before.at(m.start), after.at(m.start)) for m in said]
     smooth = [
         sum(similarity[max(0, i - 1) : i + 2]) / len(similarity[max(0, i - 1) : i + 2])
         for i in range(len(similarity))
     ]
     depths = []
     for index, value in enumerate(smooth):
-        left = value
-        for earlier in reversed(smooth[:index]):
-            if earlier < left:
-                break
+        left = earlier = index
+        while earlier > 0 and smooth[earlier - 1] >= smooth[left]:
+            earlier -= 1
             left = earlier
-        right = value
-        for later in smooth[index + 1 :]:
-            if later < right:
-                break
+        right = later = index
+        while later + 1 < len(smooth) and smooth[later + 1] >= smooth[right]:
+            later += 1
             right = later
-        depths.append((left - value) + (right - value))
+        depths.append((smooth[left] - value) + (smooth[right] - value))
     return depths
 
 
 def novelty_scores(said):
     """How many words the next moments bring that the last minutes did not say, counting
     only words said again soon (a new story's names are repeated; a passing word is not)."""
+    before = RunningBag(said, -MEMORY_SECONDS, 0)
+    soon = RunningBag(said, 0, NEW_WORD_SECONDS)
+    later = RunningBag(said, 0, REPEAT_SECONDS)
     scores = []
     for moment in said:
-        before = bag(said, moment.start - MEMORY_SECONDS, moment.start)
-        soon = bag(said, moment.start, moment.start + NEW_WORD_SECONDS)
-        later = bag(said, moment.start, moment.start + REPEAT_SECONDS)
-        scores.append(sum(1 for stem in soon if stem not in before and later[stem] >= 2))
+        said_before, said_later = before.at(moment.start), later.at(moment.start)
+        scores.append(
+            sum(
+                1
+                for stem in soon.at(moment.start)
+                if stem not in said_before and said_later[stem] >= 2
+            )
+        )
     return scores
 
 
@@ -135,6 +161,7 @@ def normalised(values, least):
 
 def evidence(said):
     """Per moment: the weighed evidence that a chapter starts there, and its signpost kind."""
+    starts = [m.start for m in said]
     posts, kinds = signpost_scores(said)
     depths = normalised(depth_scores(said), LEAST_DEPTH)
     novelty = normalised(novelty_scores(said), LEAST_NEW_WORDS)
@@ -142,28 +169,21 @@ def evidence(said):
         WEIGHTS["depth"] * d + WEIGHTS["novelty"] * n for d, n in zip(depths, novelty, strict=True)
     ]
     spread = [
-        max(
-            c
-            for m, c in zip(said, cohesion, strict=True)
-            if abs(m.start - moment.start) <= SPREAD_SECONDS
-        )
-        for moment in said
+        max(cohesion[i] for i in window(starts, t - SPREAD_SECONDS, t + SPREAD_SECONDS + 1))
+        for t in starts
     ]
     scores = [WEIGHTS["signpost"] * p + c for p, c in zip(posts, spread, strict=True)]
-    return peaks(said, scores), kinds
+    return peaks(starts, scores), kinds
 
 
-def peaks(said, scores):
+def peaks(starts, scores):
     """The scores of moments that have the most evidence of those near them; 0 elsewhere
     (the earlier of equals), so one topic change gives one chapter start."""
     kept = []
-    for index, moment in enumerate(said):
-        near = [
-            (scores[j], -j)
-            for j, other in enumerate(said)
-            if abs(other.start - moment.start) < PEAK_SECONDS
-        ]
-        kept.append(scores[index] if max(near) == (scores[index], -index) else 0.0)
+    for index, start in enumerate(starts):
+        near = window(starts, start - PEAK_SECONDS + 1, start + PEAK_SECONDS)
+        strongest = max((scores[j], -j) for j in near)
+        kept.append(scores[index] if strongest == (scores[index], -index) else 0.0)
     return kept
 
 
@@ -174,15 +194,18 @@ def choose(starts, scores, end, shortest, longest):
     best = {}  # index → (total, previous index or None)
     for j, start in enumerate(starts):
         gain = scores[j] - THRESHOLD
-        options = []
-        if shortest <= start <= longest:
-            options.append((gain, None))
-        for k in range(j):
-            gap = start - starts[k]
-            if shortest <= gap <= longest and k in best:
-                options.append((best[k][0] + gain, k))
-        if options:
-            best[j] = max(options, key=lambda option: (option[0], -(option[1] or -1)))
+        # The best chapter before this one: the most evidence, then no chapter (the start
+        # at 0) or the earliest; the same choice every time.
+        chosen = (gain, 1, None) if shortest <= start <= longest else None
+        for k in range(
+            bisect_left(starts, start - longest), bisect_right(starts, start - shortest)
+        ):
+            if k in best:
+                option = (best[k][0] + gain, -(k or -1), k)
+                if chosen is None or option[:2] > chosen[:2]:
+                    chosen = option
+        if chosen is not None:
+            best[j] = (chosen[0], chosen[2])
     finals = [j for j in best if shortest <= end - starts[j] <= longest]
     if not finals:
         finals = [j for j in best if end - starts[j] >= shortest] or list(best)

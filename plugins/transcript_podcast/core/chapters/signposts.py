@@ -12,65 +12,83 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Signpost:
+    """A turn the hosts say: its pattern, weight and kind, and the words (``keys``) one of
+    which it always contains, so most fragments are never searched for it."""
+
     pattern: re.Pattern
     weight: float
     kind: str
+    keys: frozenset
 
 
-def signpost(expression, weight, kind="news"):
-    return Signpost(re.compile(expression, re.IGNORECASE), weight, kind)
+def signpost(keys, expression, weight, kind="news"):
+    return Signpost(re.compile(expression, re.IGNORECASE), weight, kind, frozenset(keys.split()))
 
 
 OK = r"(?:okay|ok|alright|all right|anyway)\b"
+LET = "let let's lets"
+WEEKDAY = "(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)"
 
 SIGNPOSTS = (
     # The story before the news, and the turn to the news itself.
-    signpost(r"\bbut first\b", 1.0, "side"),
-    signpost(r"\bbefore we (?:get into|dive into|start|begin)\b", 1.0, "side"),
+    signpost("first", r"\bbut first\b", 1.0, "side"),
+    signpost("before", r"\bbefore we (?:get into|dive into|start|begin)\b", 1.0, "side"),
     signpost(
+        LET,
         r"\blet'?s (?:get into|dive (?:straight )?in|do the news|actually do|"
         r"start with|kick off)\b",
         1.0,
     ),
-    signpost(r"\b(?:get|getting) into the (?:actual )?(?:news|show|stories)\b", 1.0),
+    signpost("into", r"\b(?:get|getting) into the (?:actual )?(?:news|show|stories)\b", 1.0),
     # Turns from one item to the next.
-    signpost(r"\b(?:moving on|next up|first up|up next|next one's|on to the next)\b", 1.0),
-    signpost(r"(?:^|[.!?…]\s*)(?:and |the )?next one\b", 0.9),
-    signpost(r"\b(?:our |the )?next (?:story|piece|item|topic|headline)\b", 1.0),
-    signpost(r"\bstory (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", 1.0),
-    signpost(r"\b(?:second|third|fourth|fifth|final|last|next) story\b", 1.0),
     signpost(
-        r"\blet'?s (?:go to|move (?:on|to)|shift gears|switch|turn to|talk about|do the)\b", 0.9
+        "moving up next next one's",
+        r"\b(?:moving on|next up|first up|up next|next one's|on to the next)\b",
+        1.0,
     ),
-    signpost(r"\blet (?:shift|switch|move) gears\b", 0.9),
-    signpost(r"\b(?:shift(?:ing)?|switch(?:ing)?) gears\b", 0.8),
-    signpost(r"\blet'?s go (?:west|east|north|south|over|back)\b", 0.9),
-    signpost(r"\bwhich brings us to\b", 0.9),
-    signpost(r"\b(?:and )?speaking of\b", 0.7),
-    signpost(r"\bwhich connects (?:perfectly |nicely )?(?:to|with)\b", 0.7),
-    signpost(r"\b(?:and )?finally\b", 0.7),
-    signpost(r"\bquick one\b", 0.9),
-    signpost(r"\b(?:a )?fun one to close\b", 0.9),
-    signpost(r"\b(?:and )?(?:then|now) (?:the|this) (?:other|next)\b", 0.5),
-    signpost(r"\bthe other (?:paper|story|study|report)\b", 0.7),
-    signpost(r"\bnow (?:let'?s|this is where)\b", 0.5),
-    signpost(r"\bthis one\b", 0.3),
+    signpost("next", r"(?:^|[.!?…]\s*)(?:and |the )?next one\b", 0.9),
+    signpost("next", r"\b(?:our |the )?next (?:story|piece|item|topic|headline)\b", 1.0),
+    signpost("story", r"\bstory (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", 1.0),
+    signpost("story", r"\b(?:second|third|fourth|fifth|final|last|next) story\b", 1.0),
+    signpost(
+        LET,
+        r"\blet'?s (?:go to|move (?:on|to)|shift gears|switch|turn to|talk about|do the)\b",
+        0.9,
+    ),
+    signpost("gears", r"\blet (?:shift|switch|move) gears\b", 0.9),
+    signpost("gears", r"\b(?:shift(?:ing)?|switch(?:ing)?) gears\b", 0.8),
+    signpost(LET, r"\blet'?s go (?:west|east|north|south|over|back)\b", 0.9),
+    signpost("brings", r"\bwhich brings us to\b", 0.9),
+    signpost("speaking", r"\b(?:and )?speaking of\b", 0.7),
+    signpost("connects", r"\bwhich connects (?:perfectly |nicely )?(?:to|with)\b", 0.7),
+    signpost("finally", r"\b(?:and )?finally\b", 0.7),
+    signpost("quick", r"\bquick one\b", 0.9),
+    signpost("fun", r"\b(?:a )?fun one to close\b", 0.9),
+    signpost("other next", r"\b(?:and )?(?:then|now) (?:the|this) (?:other|next)\b", 0.5),
+    signpost("other", r"\bthe other (?:paper|story|study|report)\b", 0.7),
+    signpost("now", r"\bnow (?:let'?s|this is where)\b", 0.5),
+    signpost("one", r"\bthis one\b", 0.3),
     # The closing segments.
-    signpost(r"\bpersonal (?:reflection|read|take)\b", 1.0, "reflection"),
-    signpost(r"\bbefore we (?:close|wrap|go|sign off)\b", 1.0, "reflection"),
-    signpost(r"\blet'?s land this\b", 1.0, "reflection"),
+    signpost("personal", r"\bpersonal (?:reflection|read|take)\b", 1.0, "reflection"),
+    signpost("before", r"\bbefore we (?:close|wrap|go|sign off)\b", 1.0, "reflection"),
+    signpost("land", r"\blet'?s land this\b", 1.0, "reflection"),
     signpost(
-        r"\b(?:three|two|four|five) (?:things|takeaways?) (?:to|for|take|you|we)\b", 1.0, "recap"
-    ),
-    signpost(r"\b(?:three|two|four|five) takeaways\b", 1.0, "recap"),
-    signpost(r"\bthat'?s (?:our show|all for today|it for today)\b", 1.0, "recap"),
-    signpost(
-        r"\bthat(?:'s| is) (?:synthesizer daily|the daily|our (?:show|sunday|monday|"
-        r"tuesday|wednesday|thursday|friday|saturday))\b",
+        "things takeaway takeaways",
+        r"\b(?:three|two|four|five) (?:things|takeaways?) (?:to|for|take|you|we)\b",
         1.0,
         "recap",
     ),
-    signpost(r"\b(?:listeners|everyone)[\s.,!]+that(?:'s| is) our\b", 1.0, "recap"),
+    signpost("takeaways", r"\b(?:three|two|four|five) takeaways\b", 1.0, "recap"),
+    signpost(
+        "that's thats that",
+        r"\bthat(?:'?s| is) (?:it for today|all for today|"
+        rf"(?:the |our )?(?:\w+ ){{0,2}}(?:daily|show|podcast)|our {WEEKDAY})\b",
+        1.0,
+        "recap",
+    ),
+    signpost(
+        "listeners everyone", r"\b(?:listeners|everyone)[\s.,!]+that(?:'s| is) our\b", 1.0, "recap"
+    ),
 )
 OPENING_TURN = re.compile(rf"^\W*{OK}", re.IGNORECASE)  # "Okay, ..." opening a fragment
 OPENING_TURN_WEIGHT = 0.25
@@ -87,10 +105,14 @@ class Signal:
     late: bool
 
 
+KEY_WORD = re.compile(r"[a-z']+")
+
+
 def signals(text):
     """The signposts said in one fragment's ``text``."""
     found = []
-    for sign in SIGNPOSTS:
+    said = set(KEY_WORD.findall(text.lower()))
+    for sign in (s for s in SIGNPOSTS if s.keys & said):
         for match in sign.pattern.finditer(text):
             late = len(text) > 40 and match.start() > LATE * len(text)
             found.append(Signal(sign.weight, sign.kind, late))

@@ -10,7 +10,8 @@ throughout).  The opening and closing segments say what they are before it ("Ope
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from .words import STOPWORDS, WORD, stem, word_set
 
@@ -85,14 +86,19 @@ def surface(forms):
 @dataclass(frozen=True)
 class Phrase:
     """A phrase of one chapter: how distinctive it is there (``score``), how much it is
-    about what other chapters say (``recurring``), and what a title would show."""
+    about what other chapters say (``recurring``), and how it was written (``forms``)."""
 
     score: float
     recurring: float
     stems: tuple[str, ...]
-    text: str
-    named: bool
-    count: int
+    forms: list = field(compare=False, repr=False)
+    named: bool = False
+    count: int = 0
+
+    @cached_property
+    def text(self):
+        """What a title shows (made only for the phrases a title is chosen from)."""
+        return surface(self.forms)
 
     @property
     def fit_for_title(self):
@@ -130,18 +136,15 @@ def ranked_phrases(texts, avoid=frozenset()):
                 continue
             named = names[stems] * 2 >= count
             if len(stems) > 1 and count < 2:  # said once: kept only to tell names said as one
-                scored.append(Phrase(0.0, 0.0, stems, surface(forms[stems]), named, count))
+                scored.append(Phrase(0.0, 0.0, stems, forms[stems], named, count))
                 continue
             weight = count * (1.8 if named else 1.0) * (1 + 0.8 * (len(stems) - 1))
             rarity = math.log((len(per_chapter) + 1) / spread[stems]) ** 2
             early = 1.5 if first[stems] <= EARLY_SHARE else 1.0
             recurring = weight * (spread[stems] - 1) * (spread[stems] <= len(per_chapter) / 2)
-            scored.append(
-                Phrase(
-                    weight * rarity * early, recurring, stems, surface(forms[stems]), named, count
-                )
-            )
-        scored.sort(key=lambda phrase: (-phrase.score, phrase.text))
+            score = weight * rarity * early
+            scored.append(Phrase(score, recurring, stems, forms[stems], named, count))
+        scored.sort(key=lambda phrase: (-phrase.score, phrase.stems))
         ranked.append(scored)
     return ranked
 
@@ -175,7 +178,7 @@ def role_title(options):
             for o in options
             if o.recurring and (o.fit_for_title or (o.named and o.looks_like_noun))
         ),
-        key=lambda o: (-o.recurring, o.text),
+        key=lambda o: (-o.recurring, o.stems),
     )
     chosen = []
     for option in about:
@@ -189,17 +192,16 @@ def role_title(options):
 def title_from(options, used):
     """The best phrase not used yet that is fit for a title; a one-word name is joined by
     the next best name that is not said with it ("Huawei and DeepSeek")."""
-    fresh = [o for o in options if o.text.lower() not in used] or options
-    fit = [o for o in fresh if o.fit_for_title] or fresh
-    if not fit:
-        return "Conversation"
-    best = fit[0]
+    fit = (o for o in options if o.fit_for_title and o.text.lower() not in used)
+    best = next(fit, None) or next((o for o in options if o.text.lower() not in used), None)
+    if best is None:
+        return options[0].text if options else "Conversation"
     if len(best.stems) == 1 and best.named:
-        for other in fit[1:]:
+        for other in fit:
             if other.score < 0.5 * best.score:
                 break
-            apart = not set(other.stems) & set(best.stems)
             twice = other.named and other.count >= 2
+            apart = not set(other.stems) & set(best.stems)
             if twice and apart and not said_together(options, best.stems, other.stems):
                 return f"{best.text} and {other.text}"
     return best.text

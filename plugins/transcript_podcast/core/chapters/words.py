@@ -6,6 +6,7 @@ case; function words, fillers and number words (said in every story) are left ou
 """
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z]")
 
@@ -51,6 +52,7 @@ STOPWORDS = word_set(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word):
     """A crude stem, enough to match plural and verb forms of one word."""
     word = word.lower().replace("’", "'").strip("'.-")

@@ -196,8 +196,8 @@ def pause_seconds(previous, segment):
 def chapter_heading(number, chapter):
     """A chapter's title as a heading in the transcript, with an id search can point to."""
     return (
-        f'<h3 class="chapter-heading" id="{chapter_anchor(number)}" '
-        f'data-start="{chapter.start:g}">{escape(clean_text(chapter.title))}</h3>'
+        f'<h3 class="chapter-heading" id="{chapter_anchor(number)}">'
+        f"{escape(clean_text(chapter.title))}</h3>"
     )
 
 
