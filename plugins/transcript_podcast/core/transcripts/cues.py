@@ -69,7 +69,7 @@ def make_cues(segments, duration=None, spoken_ends=None):
 def kept_cues(segments):
     """The cues of a timed transcript: one per segment with words, at its own times."""
     return tuple(
-        Cue(s.start_ms, s.end_ms, clean_text(s.text), clean_text(s.speaker or "") or None, s.line)
+        Cue(s.start_ms, s.end_ms, clean_text(s.text), clean_text(s.speaker or "") or None)
         for s in segments
         if has_words(s)
     )
