@@ -435,3 +435,14 @@ def test_srt_reader_agrees_with_srt(cues):
     for segment, cue in zip(named, cues, strict=True):
         if cue.speaker and cue.speaker.casefold() not in LABELS:
             assert (segment.speaker, segment.text) == (cue.speaker, cue.text)
+
+
+def test_timed_segments_and_their_words_survive_the_content_cache(tmp_path):
+    import pickle  # noqa: PLC0415 (Pelican's content cache pickles the reader's episodes)
+
+    folder = seed_folder(tmp_path, "whisper.json", "whisper.toml")
+    episode = load_episode(folder / "whisper.json", tmp_path)
+    again = pickle.loads(pickle.dumps(episode))
+    assert again == episode
+    assert again.segments[1].words[0] == Word(2400, 2900, "Today")
+    assert (again.segments[1].start_ms, again.segments[1].end_ms) == (2400, 6880)
