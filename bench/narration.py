@@ -85,6 +85,7 @@ def narrated_here(path, settings, threads, until=None):
         "late": timeline.late,
         "kB/min": len(mp3) / 1e3 / (audio / 60),
         "wall": time.perf_counter() - wall,
+        "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -97,7 +98,7 @@ def per_episode(name, settings, seeds, threads=1):
     print(f"\n{name}, per episode (each in a fresh process, one after another):")
     print(
         f"{'seed':26} {'audio':>7} {'synth':>7} {'encode':>7} {'load':>5} {'RTF':>6} "
-        f"{'CPU/min':>8} {'wall RTF':>8} {'faster':>7} late kB/min"
+        f"{'CPU/min':>8} {'wall RTF':>8} {'faster':>7} late kB/min  RSS"
     )
     rows = [in_fresh_process(narrated_here, seed, settings, threads) for seed in seeds]
     for row in rows:
@@ -106,7 +107,7 @@ def per_episode(name, settings, seeds, threads=1):
             f"{row['seed']:26} {row['audio'] / 60:5.1f}mn {row['synth']:7.1f} "
             f"{row['encode']:7.2f} {row['load']:5.2f} {cpu / row['audio']:6.3f} "
             f"{cpu / row['audio'] * 60:7.2f}s {row['synth_wall'] / row['audio']:8.3f} "
-            f"{row['faster']:7.1%} {row['late']:4} {row['kB/min']:6.0f}"
+            f"{row['faster']:7.1%} {row['late']:4} {row['kB/min']:6.0f} {row['rss']:4.0f}MB"
         )
     audio = sum(r["audio"] for r in rows)
     cpu = sum(r["synth"] + r["encode"] + r["load"] for r in rows)

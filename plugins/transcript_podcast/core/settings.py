@@ -371,7 +371,8 @@ SETTINGS = (
         lambda value: value is None or (isinstance(value, int) and positive_number(value)),
         "None or a positive integer",
         "How many episodes are narrated at once, each in its own process (one CPU each; "
-        "a Piper process holds about 200 MB); None uses the number of CPUs.",
+        "a Piper process peaks at about 700 MB for twenty minutes); None uses the number of "
+        "CPUs.",
     ),
     Setting(
         "PODCAST_NARRATION_BIT_RATE",
