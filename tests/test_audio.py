@@ -63,5 +63,6 @@ def test_missing_and_unreadable_audio_are_named(tmp_path):
     with pytest.raises(TranscriptError, match=r"seeds/ep\.txt: audio file media/x\.mp3 does not"):
         enclosure(with_audio(path="media/x.mp3"), tmp_path, "episodes/e/")
     (tmp_path / "fake.mp3").write_text("not audio at all")
-    with pytest.raises(TranscriptError, match=r"fake\.mp3: not"):
+    # Named where the audio was named (here the seed), never as if the audio were an episode.
+    with pytest.raises(TranscriptError, match=r"^seeds/ep\.txt: audio fake\.mp3 is not a readable"):
         enclosure(with_audio(path="fake.mp3"), tmp_path, "episodes/e/")

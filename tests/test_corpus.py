@@ -1,4 +1,11 @@
-"""Hostile and broken input never breaks the site or loses an episode (tests/corpus/)."""
+"""Hostile and broken input never breaks the site or loses an episode (tests/corpus/).
+
+``broken/`` seeds (and sidecars) are refused by the reader at their line; ``refused/`` ones
+read but are refused by the build (their audio, artwork, GUID or a misnamed sidecar);
+``odd/`` and ``hostile/`` ones are published whole.  Every group is built together: the
+development build publishes every good episode and names every bad one, the production
+build names them all in one run and exits 1.
+"""
 
 import json
 import re
@@ -6,11 +13,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
+from transcript_podcast.check.site import check_site
 from transcript_podcast.core.errors import TranscriptError
 from transcript_podcast.core.safe_text import clean_text
 from transcript_podcast.core.seeds.files import load_episode
+from transcript_podcast.core.seeds.layout import LONGEST_LINE
 
 from .conftest import SEEDS, build, make_project, run_pelican
 
@@ -44,9 +54,76 @@ BROKEN = {
         6,
         "the spoken weekday Tuesday does not match 2026-05-17, a Sunday",
     ),
+    # Sidecar strings a feed cannot carry, numbers that are not finite, artwork not JPEG/PNG.
+    "sidecar-guid-line-break.txt": (1, "'guid' contains a line break (U+000A)"),
+    "sidecar-guid-line-separator.txt": (1, "'guid' contains a line separator (U+2028)"),
+    "sidecar-guid-tab.txt": (1, "'guid' contains a tab (U+0009)"),
+    "sidecar-person-role-control.txt": (3, "'people[0].role' contains a control character"),
+    "sidecar-person-href-control.txt": (3, "'people[0].href' contains a control character"),
+    "sidecar-audio-url-control.txt": (2, "'audio.url' contains a control character (U+001F)"),
+    "sidecar-speaker-name-tab.txt": (3, "'speakers[0].name' contains a tab"),
+    "sidecar-notes-control.txt": (1, "'notes' contains a control character (U+0085)"),
+    "sidecar-type-trailing-newline.txt": (4, "'audio.type' contains a line break"),
+    "sidecar-duration-inf.txt": (4, "'audio.duration' must be a positive number of seconds"),
+    "sidecar-duration-nan.txt": (4, "'audio.duration' must be a positive number of seconds"),
+    "sidecar-duration-huge.txt": (4, "'audio.duration' must be a positive number of seconds"),
+    "sidecar-image-gif.txt": (1, "'image' must be a .jpg, .jpeg or .png URL"),
+    "sidecar-date-out-of-range.txt": (1, "'date' must be a date like 2026-05-17 between 1900"),
+    # Air dates that would be wrong if guessed.
+    "date-impossible-leap-day.txt": (6, "February 29, 2027 is not a date: 2027 is not a leap"),
+    "date-impossible-day-of-month.txt": (6, "April 31, 2026 is not a date: April has 30 days"),
+    "date-invalid-day-said-first.txt": (6, "May 32, 2026 is not a date: May has 31 days"),
+    "date-month-and-year-only.txt": (5, "no air date spoken in the first 60 seconds"),
+    "date-ambiguous-day-or-year.txt": (6, "these words can be May 20, 2026 or May 2020"),
+    "date-two-different.txt": (
+        6,
+        "the opening speaks 2 different dates: 1985-05-03 (line 6), 2026-05-17 (line 7)",
+    ),
+    "date-earlier-date-unmarked.txt": (
+        6,
+        "the opening speaks 2 different dates: 2026-05-10 (line 6), 2026-05-17 (line 7)",
+    ),
 }
-ODD = sorted((CORPUS / "odd").glob("*.txt"))
-HOSTILE = sorted((CORPUS / "hostile").glob("*.txt"))
+# Read, then refused by the build: (where it is reported, what is said).
+REFUSED = {
+    "audio-not-audio.txt": (
+        "seeds/audio-not-audio.toml:1",
+        "audio seeds/audio-not-audio-recording.mp3 is not a readable audio file",
+    ),
+    "audio-beside-not-audio.txt": (
+        "seeds/audio-beside-not-audio.txt",
+        "audio seeds/audio-beside-not-audio.mp3 is not a",
+    ),
+    "image-missing-file.txt": (
+        "seeds/image-missing-file.toml:2",
+        "image file media/nowhere.png does not exist",
+    ),
+    "image-not-an-image.txt": (
+        "seeds/image-not-an-image.toml:1",
+        "image seeds/image-not-an-image-art.png is not a PNG or JPEG file",
+    ),
+    "guid-shared-first.txt": (
+        "seeds/guid-shared-first.txt",
+        "the GUID 'shared-guid' is also the GUID of seeds/guid-shared-second.txt",
+    ),
+    "guid-shared-second.txt": (
+        "seeds/guid-shared-second.txt",
+        "the GUID 'shared-guid' is also the GUID of seeds/guid-shared-first.txt",
+    ),
+    "misnamed-sidecar.txt": (
+        "seeds/misnamed-sidecar.TOML",
+        "a sidecar is read only when named misnamed-sidecar.toml",
+    ),
+}
+
+
+def seeds_in(group):
+    """The seed transcripts of a corpus group (``.txt`` in any case)."""
+    return sorted(p for p in (CORPUS / group).iterdir() if p.suffix.lower() == ".txt")
+
+
+ODD = seeds_in("odd")
+HOSTILE = seeds_in("hostile")
 
 
 def lines_of(path):
@@ -60,14 +137,29 @@ def reported_path(name):
     return f"seeds/{sidecar.name if sidecar.exists() else name}"
 
 
+def logged(log, start, words):
+    """True when a line of ``log`` starts with ``start`` and says ``words``."""
+    return any(line.startswith(start) and words in line for line in log.splitlines())
+
+
 def copy_corpus(project, *groups):
     for group in groups:
         for path in sorted((CORPUS / group).iterdir()):
             shutil.copy(path, project / "seeds" / path.name)
 
 
-def test_corpus_manifest_covers_every_broken_file():
-    assert sorted(p.name for p in (CORPUS / "broken").glob("*.txt")) == sorted(BROKEN)
+def test_corpus_manifest_covers_every_broken_and_refused_file():
+    assert [p.name for p in seeds_in("broken")] == sorted(BROKEN)
+    assert [p.name for p in seeds_in("refused")] == sorted(REFUSED)
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_each_refused_file_reads_but_names_what_the_build_refuses(tmp_path, name):
+    (tmp_path / "seeds").mkdir()
+    for path in (CORPUS / "refused").iterdir():
+        shutil.copy(path, tmp_path / "seeds" / path.name)
+    episode = load_episode(tmp_path / "seeds" / name, tmp_path)
+    assert episode.source_path == f"seeds/{name}"
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
@@ -85,7 +177,7 @@ def test_each_broken_file_gets_its_message_and_line(tmp_path, name):
 @pytest.fixture(scope="module")
 def corpus_project(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("corpus"))
-    copy_corpus(project, "broken", "odd", "hostile")
+    copy_corpus(project, "broken", "refused", "odd", "hostile")
     return project
 
 
@@ -94,10 +186,16 @@ def test_production_build_names_every_bad_file_in_one_run(corpus_project):
     log = result.stdout + result.stderr
     assert result.returncode == 1
     assert "Traceback" not in log
-    for name, (line, _) in BROKEN.items():
-        assert f"{reported_path(name)}:{line}: " in log, name
-    assert f"{len(BROKEN)} bad transcript(s)" in log
+    for name, (line, words) in BROKEN.items():
+        assert logged(log, f"{reported_path(name)}:{line}: ", words), name
+    for name, (where, words) in REFUSED.items():
+        assert logged(log, f"{where}: ", words), name
+    assert f"{len(BROKEN) + len(REFUSED)} bad transcript(s)" in log
     assert not (corpus_project / "output" / "index.html").exists()
+    assert not (corpus_project / "seeds" / "guids.lock").exists()
+
+
+DEV_LOG = {}  # the development build's log, by project
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +203,7 @@ def corpus_site(corpus_project):
     result = run_pelican(corpus_project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    DEV_LOG[corpus_project] = result.stdout + result.stderr
     return corpus_project / "output"
 
 
@@ -122,6 +221,52 @@ def test_development_build_publishes_every_good_episode_intact(corpus_site):
     expected += [lines_of(p)[0] for p in ODD + HOSTILE]
     assert len(titles) == len(SEEDS) + len(ODD) + len(HOSTILE)
     assert sorted(titles.values()) == sorted(expected)
+
+
+def test_development_build_names_every_refused_file_and_what_is_not_an_episode(
+    corpus_project, corpus_site
+):
+    log = DEV_LOG[corpus_project]
+    for name, (where, words) in REFUSED.items():
+        assert logged(log, f"{where}: ", words), name
+        assert f"seeds/{name} was skipped; every other episode is published" in log
+    for name in ("README.md", "notes.rst"):
+        assert f"seeds/{name} is not a transcript" in log or f"seeds/{name} is not used" in log
+
+
+def feed_items(output):
+    feed = etree.parse(str(output / "feed.xml"))
+    return {item.findtext("title"): item for item in feed.getroot().iter("item")}
+
+
+def test_artwork_in_any_jpeg_or_png_spelling_reaches_the_feed(corpus_site):
+    items = feed_items(corpus_site)
+    image = "{http://www.itunes.com/dtds/podcast-1.0.dtd}image"
+    assert items["Artwork as a JPEG URL"].find(image).get("href") == (
+        "https://cdn.example.org/art/cover.jpeg"
+    )
+    assert items["Artwork as a PNG URL with a query"].find(image).get("href") == (
+        "https://cdn.example.org/Cover.PNG?v=2"
+    )
+    # A project file is published beside its page and the feed points at it.
+    href = items["Artwork from a project file"].find(image).get("href")
+    assert (
+        href
+        == "http://localhost:8000/episodes/artwork-from-a-project-file/artwork-from-a-project-file.jpg"
+    )
+    published = corpus_site / "episodes" / "artwork-from-a-project-file"
+    assert (published / "artwork-from-a-project-file.jpg").read_bytes() == (
+        CORPUS / "odd" / "image-project-file-art.jpeg"
+    ).read_bytes()
+    problems = check_site(corpus_site, site_url="http://localhost:8000")
+    assert not [p for p in problems if "itunes:image" in p], problems
+
+
+def test_air_dates_the_words_settle(corpus_site):
+    items = feed_items(corpus_site)
+    assert "17 May 2026" in items["Today marks the air date"].findtext("pubDate")
+    assert "20 May 2026" in items["Day, then year"].findtext("pubDate")
+    assert "17 May 2026" in items["Year said first"].findtext("pubDate")
 
 
 def shown_segments(page):
@@ -201,3 +346,83 @@ def test_three_hour_transcript_with_thousands_of_lines(tmp_path):
     shown = shown_segments(output / "episodes" / "marathon" / "index.html")
     assert len(shown) == len(lines) == 5500
     assert shown[-1] == "line 10999"
+
+
+def test_a_line_longer_than_the_limit_is_refused_at_its_line(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    seed = tmp_path / "seeds" / "long.txt"
+    line = "word " * (LONGEST_LINE // 5 + 1)  # after "00:00:00: " (10 characters)
+    seed.write_text(f"Long\nShow notes\nN.\nShow transcript\n00:00:00: {line}\n")
+    with pytest.raises(TranscriptError) as caught:
+        load_episode(seed, tmp_path)
+    assert str(caught.value).startswith(
+        f"seeds/long.txt:5: this line is {len(line) + 10:,} characters long, more than the "
+        f"{LONGEST_LINE:,} a line may hold"
+    )
+
+
+@pytest.mark.parametrize("name", ["tab\there.txt", "line\nbreak.txt", "sep\u2028arator.txt"])
+def test_a_file_name_a_feed_cannot_carry_is_refused(tmp_path, name):
+    (tmp_path / "seeds").mkdir()
+    seed = tmp_path / "seeds" / name
+    shutil.copy(SEEDS[0], seed)
+    with pytest.raises(TranscriptError, match="the file name contains"):
+        load_episode(seed, tmp_path)
+
+
+def outside_site_files(output, marker):
+    return [p for p in output.rglob("*") if p.is_file() and marker in p.read_bytes()]
+
+
+def test_symbolic_links_that_lead_outside_the_project_are_refused(tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    secret = b"SECRET-OUTSIDE-THE-PROJECT"
+    (outside / "secret.png").write_bytes(secret)
+    (outside / "page.md").write_bytes(b"Title: Leak\n\n" + secret + b"\n")
+    (outside / "seed.txt").write_text(
+        SEEDS[1].read_text(encoding="utf-8").replace("USA", secret.decode(), 1)
+    )
+    (outside / "folder").mkdir()
+    shutil.copy(outside / "seed.txt", outside / "folder" / "in-folder.txt")
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", SEEDS[:1])
+    links = {
+        "content/images/evil.png": outside / "secret.png",
+        "content/pages/leak.md": outside / "page.md",
+        "seeds/linked.txt": outside / "seed.txt",
+        "seeds/linked-folder": outside / "folder",
+    }
+    for link, target in links.items():
+        (project / link).symlink_to(target)
+    dev = run_pelican(project, "pelicanconf.py", "PODCAST_NARRATION=false")
+    log = dev.stdout + dev.stderr
+    assert dev.returncode == 0, log
+    assert "Traceback" not in log
+    assert "content/images/evil.png leads outside the project" in log
+    assert "content/pages/leak.md leads outside the project" in log
+    assert "seeds/linked.txt: a symbolic link that leads outside the project" in log
+    assert "seeds/linked-folder/in-folder.txt: a symbolic link that leads outside" in log
+    assert outside_site_files(project / "output", secret) == []
+    assert len(page_titles(project / "output")) == 1  # the real seed is still published
+    production = run_pelican(project, "publishconf.py", "PODCAST_NARRATION=false")
+    log = production.stdout + production.stderr
+    assert production.returncode == 1
+    assert "Traceback" not in log
+    for link in links:
+        assert f"{link}: a symbolic link that leads outside the project" in log
+    assert f"{len(links)} symbolic link(s) refused" in log
+
+
+@pytest.mark.parametrize(
+    ("link", "target"), [("theme/static/evil.css", "outside"), ("content/images/loop", ".")]
+)
+def test_a_link_in_the_theme_or_a_loop_stops_every_build(tmp_path, link, target):
+    (tmp_path / "outside").write_text("body { color: red }")
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", SEEDS[:1])
+    (project / link).symlink_to(tmp_path / target if target == "outside" else project / "content")
+    dev = run_pelican(project, "pelicanconf.py", "PODCAST_NARRATION=false")
+    assert dev.returncode == 1
+    assert f"{link}: a symbolic link" in dev.stderr
+    assert "Traceback" not in dev.stdout + dev.stderr

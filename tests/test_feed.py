@@ -391,14 +391,15 @@ def test_audio_symlinked_outside_the_project_is_refused(tmp_path):
     outside = tmp_path / "elsewhere.mp3"
     write_mp3(outside)
     (tmp_path / "project").mkdir()
-    project = make_project(tmp_path / "project", SEEDS[:1])
+    project = make_project(tmp_path / "project", SEEDS[:2])
     (project / "seeds" / f"{WITH_AUDIO}.mp3").symlink_to(outside)
-    result = run_pelican(project)
+    result = run_pelican(project, "pelicanconf.py", "PODCAST_NARRATION=false")
     log = result.stdout + result.stderr
     assert result.returncode == 0, log
-    assert f"audio seeds/{WITH_AUDIO}.mp3 leads outside the project" in log
+    assert f"seeds/{WITH_AUDIO}.txt: audio seeds/{WITH_AUDIO}.mp3 leads outside the project" in log
+    assert f"seeds/{WITH_AUDIO}.txt was skipped; every other episode is published" in log
     assert not list((project / "output").rglob("*.mp3"))
-    assert (project / "output" / "episodes").is_dir()  # the episode itself is still published
+    assert len(list((project / "output" / "episodes").glob("*/index.html"))) == 1
     result = run_pelican(project, "publishconf.py")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr

@@ -75,6 +75,7 @@ def feed_xml():
 def site(tmp_path):
     """A small built site that obeys every rule: the feed, audio and transcript files."""
     (tmp_path / "feed.xml").write_text(feed_xml())
+    (tmp_path / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     for slug in ("one", "two"):
         (tmp_path / "media").mkdir(exist_ok=True)
         (tmp_path / "media" / f"{slug}.mp3").write_bytes(AUDIO)
@@ -112,6 +113,23 @@ def test_enclosure_length_differs_from_the_file(site):
         f"feed.xml: item 2 (guid 001_two): enclosure length {len(AUDIO)} != file size "
         f"{len(AUDIO) + 4}"
     ]
+
+
+def test_artwork_under_the_site_url_must_be_in_the_output(site):
+    (site / "cover.png").unlink()
+    edit_feed(
+        site,
+        "<itunes:duration>5</itunes:duration>",
+        f'<itunes:duration>5</itunes:duration><itunes:image href="{SITE}/episodes/one/one.jpg"/>',
+    )
+    assert check_site(site) == [
+        f"feed.xml: channel: <itunes:image> {SITE}/cover.png is not in the output",
+        f"feed.xml: item 1 (guid 000_one): <itunes:image> {SITE}/episodes/one/one.jpg is not in "
+        "the output",
+    ]
+    (site / "episodes" / "one" / "one.jpg").write_bytes(b"\xff\xd8\xff")
+    (site / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert check_site(site) == []
 
 
 def test_duplicate_guid(site):

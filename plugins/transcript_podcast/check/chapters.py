@@ -12,7 +12,7 @@ import re
 
 from ..core.standards import PSC_NS
 
-PSC_START = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?$")
+PSC_START = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?\Z")
 
 
 def duration_seconds(value):

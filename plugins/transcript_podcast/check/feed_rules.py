@@ -33,7 +33,7 @@ RFC2822 = re.compile(
     r"^(?P<weekday>[A-Z][a-z]{2}), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? "
     r"([+-]\d{4}|GMT|UT|[A-Z]{3})$"
 )
-DURATION = re.compile(r"^(\d+|(\d+:)?[0-5]?\d:[0-5]\d)$")
+DURATION = re.compile(r"^(\d+|(\d+:)?[0-5]?\d:[0-5]\d)\Z")
 
 
 class FeedCheck:
@@ -53,9 +53,9 @@ class FeedCheck:
             self.report("channel", f"expected one <channel>, found {len(channels)}")
             return self.found
         channel = channels[0]
-        self.check_channel(channel)
         if self.site_url is None:
             self.site_url = text(channel, "link") or ""
+        self.check_channel(channel)
         seen = {}
         for number, item in enumerate(channel.findall("item"), start=1):
             self.check_item(number, item, seen)
@@ -69,8 +69,10 @@ class FeedCheck:
             if not text(channel, tag):
                 self.report("channel", f"missing <{tag}>")
         image = channel.find("itunes:image", NS)
-        if image is None or not is_http_url(image.get("href", "")):
+        if image is None:
             self.report("channel", "missing <itunes:image href> with an absolute http(s) URL")
+        else:
+            self.check_image("channel", image)
         if channel.find("itunes:category", NS) is None:
             self.report("channel", "missing <itunes:category>")
         explicit = text(channel, "itunes:explicit")
@@ -132,6 +134,9 @@ class FeedCheck:
             value = text(item, tag)
             if value is not None and not (value.isdigit() and int(value) > 0):
                 self.report(where, f"<{tag}> {value!r} is not a positive integer")
+        image = item.find("itunes:image", NS)
+        if image is not None:
+            self.check_image(where, image)
         enclosures = item.findall("enclosure")
         if len(enclosures) > 1:
             self.report(where, f"{len(enclosures)} <enclosure> tags (one at most)")
@@ -203,6 +208,16 @@ class FeedCheck:
             self.report(where, f"enclosure {url} is not in the output")
         elif length and int(length) != local.stat().st_size:
             self.report(where, f"enclosure length {length} != file size {local.stat().st_size}")
+
+    def check_image(self, where, image):
+        """Artwork: an absolute http(s) URL, and a file in the output when under the site."""
+        href = image.get("href", "")
+        if not is_http_url(href):
+            self.report(where, f"<itunes:image href> {href!r} is not an absolute http(s) URL")
+            return
+        local = self.local_file(href)
+        if local is not None and not local.is_file():
+            self.report(where, f"<itunes:image> {href} is not in the output")
 
     def check_transcript(self, where, transcript):
         url, kind, rel = (transcript.get(a) for a in ("url", "type", "rel"))

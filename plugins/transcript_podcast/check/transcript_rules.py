@@ -11,9 +11,9 @@ import re
 from ..core.standards import TRANSCRIPT_TYPES
 
 VTT_TIME = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
-VTT_CUE = re.compile(rf"^{VTT_TIME}[ \t]+-->[ \t]+{VTT_TIME}(?:[ \t].*)?$")
+VTT_CUE = re.compile(rf"^{VTT_TIME}[ \t]+-->[ \t]+{VTT_TIME}(?:[ \t].*)?\Z")
 SRT_TIME = r"(\d{2,}):([0-5]\d):([0-5]\d),(\d{3})"
-SRT_CUE = re.compile(rf"^{SRT_TIME} --> {SRT_TIME}$")
+SRT_CUE = re.compile(rf"^{SRT_TIME} --> {SRT_TIME}\Z")
 
 
 def transcript_problems(path, mime_type):
@@ -48,7 +48,7 @@ def vtt_problems(content):
     """WebVTT: the header, ``hh:mm:ss.ttt`` timings, ends after starts, starts in order."""
     lines = content.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     problems = []
-    if not re.match(r"^WEBVTT([ \t].*)?$", lines[0]):
+    if not re.match(r"^WEBVTT([ \t].*)?\Z", lines[0]):
         problems.append((1, "the file must start with WEBVTT"))
     elif len(lines) > 1 and lines[1].strip():
         problems.append((2, "a blank line must follow the WEBVTT header"))

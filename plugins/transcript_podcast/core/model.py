@@ -68,6 +68,15 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a value was written (a sidecar or seed, relative to the project, and its line),
+    so a problem found later with the file it names is reported there."""
+
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AudioSource:
     """Where an episode's recording comes from: a project file or a remote URL.
 
@@ -80,6 +89,16 @@ class AudioSource:
     length: int | None = None
     duration: float | None = None
     mime_type: str | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Artwork:
+    """An episode's own cover art: a remote JPEG/PNG URL or a project file."""
+
+    url: str | None = None
+    path: str | None = None
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +167,7 @@ class Episode:
     season: int | None = None
     explicit: bool | None = None
     audio: AudioSource | None = None
-    image: str | None = None
+    image: Artwork | None = None
     people: tuple[Person, ...] = field(default_factory=tuple)
     chapters: tuple[Chapter, ...] = field(default_factory=tuple)  # authored in the sidecar
 
@@ -208,14 +227,15 @@ class Stage:
 class EpisodeBuild:
     """Everything one build learns about one episode, filled in stage by stage.
 
-    The reader gives the :class:`Episode`; then identity settles ``url`` and
-    ``transcripts``, narration sets ``narration`` (and may give ``episode`` its audio),
+    The reader gives the :class:`Episode`; then identity settles ``url``, ``transcripts``
+    and ``artwork``, narration sets ``narration`` (and may give ``episode`` its audio),
     chapters set ``chapters`` (and may give ``episode`` audio tagged with them), enclosures
     set ``enclosure``, and the neighbours ``previous`` and ``next``.  Templates
     and writers read these fields only.
     """
 
     __slots__ = (
+        "_artwork",
         "_chapters",
         "_enclosure",
         "_narration",
@@ -228,6 +248,7 @@ class EpisodeBuild:
     )
 
     url = Stage()  # the page's site-relative URL, e.g. "episodes/<slug>/"
+    artwork = Stage()  # the episode's own cover art: its published URL (site-relative or not)
     transcripts = Stage()  # tuple[TranscriptLink, ...]
     narration = Stage()  # Narrated | None
     chapters = Stage()  # Chapters | None

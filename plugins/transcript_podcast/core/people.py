@@ -6,6 +6,7 @@ from dataclasses import fields
 
 from .locations import is_http_url
 from .model import Person
+from .safe_text import unsafe_character
 
 PERSON_KEYS = tuple(f.name for f in fields(Person))
 URL_KEYS = ("href", "img")
@@ -32,6 +33,9 @@ def person_from(table):
         if not isinstance(given, str) or not given.strip():
             raise PersonError(key, f"must be a non-empty string, not {given!r}")
         value = given.strip()
+        problem = unsafe_character(given)
+        if problem:
+            raise PersonError(key, f"contains {problem}: write it on one line")
         if key in URL_KEYS and not is_http_url(value):
             raise PersonError(key, f"must be an http(s) URL, not {value!r}")
         values[key] = value.lower() if key in ("role", "group") else value

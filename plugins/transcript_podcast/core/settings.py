@@ -14,14 +14,15 @@ from typing import Any
 
 from .feed.itunes import is_apple_category
 from .feed.podcastindex import MEDIUMS
-from .locations import is_http_url, path_inside
+from .locations import artwork_type, is_http_url, looks_like_url, path_inside
 from .narration.engine import ENGINES
 from .narration.espeak import MAXIMUM_RATE, MINIMUM_RATE
 from .narration.speech import MP3_BIT_RATES, NarrationSettings
 from .people import PERSON_KEYS, PersonError, person_from
+from .safe_text import unsafe_character
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ def relative_path_inside(value):
 def cover_image(value):
     return (
         isinstance(value, str)
-        and value.lower().endswith((".png", ".jpg", ".jpeg"))
-        and (is_http_url(value) or "://" not in value)
+        and artwork_type(value) is not None
+        and (is_http_url(value) or (not looks_like_url(value) and not unsafe_character(value)))
     )
 
 

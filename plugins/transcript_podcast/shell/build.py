@@ -5,11 +5,13 @@ import logging
 from pathlib import Path
 
 from ..core.errors import TranscriptError
+from ..core.feed.enclosures import local_audio_file, where_named
 from ..core.model import TranscriptLink
 from ..core.seeds.identity import duplicate_guids, duplicate_stems, unique_slugs
+from ..core.seeds.referenced import artwork_file, audio_facts
 from ..core.settings import SettingsError, with_defaults
 from ..core.transcripts.formats import FORMATS
-from . import guid_lock
+from . import guid_lock, seed_folders
 from .articles import episode_articles, failed_seeds, refuse, start_record
 from .reader import TranscriptReader
 from .stop import stop
@@ -35,17 +37,13 @@ def settle_identities(generator):
     links, and stop a strict build that has any bad seed or broken promise."""
     settings = generator.settings
     locked, unreadable = guid_lock.read_locked(settings)
+    seed_folders.leave_out_other_articles(generator)
+    named_files = seed_folders.files_named_by_sidecars(generator)
     refuse_duplicate_stems(generator)
-    owners = {entry.guid: stem for stem, entry in locked.items()}
-    shared = duplicate_guids([a.metadata["episode"] for a in episode_articles(generator)], owners)
-    for article in episode_articles(generator):
-        sentence = shared.get(article.metadata["episode"].source_path)
-        if sentence:
-            refuse(
-                generator,
-                article,
-                TranscriptError(article.metadata["episode"].source_path, None, sentence),
-            )
+    files = seed_folders.seed_folder_files(settings)
+    seed_folders.refuse_misnamed_companions(generator, files)
+    refuse_shared_guids(generator, locked)
+    artwork = refuse_unusable_files(generator)
     problems = guid_lock.lock_problems(generator, locked, unreadable)
 
     articles = episode_articles(generator)
@@ -70,8 +68,20 @@ def settle_identities(generator):
         record = start_record(article)
         record.url = article.url  # computed by Pelican on every access: read it once
         record.transcripts = transcript_links(record.url)
+        record.artwork = artwork_url(record, artwork.get(id(article)))
+    seed_folders.name_unused_files(generator, files, named_files)
     stop_on_bad_input(generator, problems)
     guid_lock.note_published(generator, locked)
+
+
+def refuse_shared_guids(generator, locked):
+    """Leave out every episode whose GUID another one has (a published one keeps it)."""
+    owners = {entry.guid: stem for stem, entry in locked.items()}
+    shared = duplicate_guids([a.metadata["episode"] for a in episode_articles(generator)], owners)
+    for article in episode_articles(generator):
+        path = article.metadata["episode"].source_path
+        if path in shared:
+            refuse(generator, article, TranscriptError(path, None, shared[path]))
 
 
 def refuse_duplicate_stems(generator):
@@ -96,6 +106,35 @@ def refuse_duplicate_stems(generator):
                     "an episode's file name is its identity",
                 ),
             )
+
+
+def refuse_unusable_files(generator):
+    """Leave out every episode whose audio or artwork file is outside the project, missing or
+    not what it claims to be, named where the sidecar (or the seed) names it.  Returns the
+    suffix each episode's local artwork is published with, ``{id(article): suffix}``."""
+    root, suffixes = generator.settings["PATH"], {}
+    for article in episode_articles(generator):
+        episode = article.metadata["episode"]
+        try:
+            audio = local_audio_file(episode, root)
+            if audio is not None:
+                audio_facts(audio, episode.audio.path, where_named(episode))
+            if episode.image is not None and episode.image.path is not None:
+                suffixes[id(article)] = artwork_file(episode.image, root)[1]
+        except TranscriptError as error:
+            refuse(generator, article, error)
+    return suffixes
+
+
+def artwork_url(record, suffix):
+    """Where the episode's own artwork is: its URL, or beside its page as ``<slug><suffix>``."""
+    image = record.episode.image
+    if image is None:
+        return None
+    if image.url is not None:
+        return image.url
+    folder = record.url.rstrip("/")
+    return f"{folder}/{folder.rsplit('/', 1)[-1]}{suffix}"
 
 
 def transcript_links(url):

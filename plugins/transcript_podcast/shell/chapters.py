@@ -16,12 +16,13 @@ from pathlib import Path
 from ..core.chapters.cache import cached_found_chapters, tagged_copy
 from ..core.chapters.formats import FILES, render
 from ..core.errors import TranscriptError
-from ..core.feed.enclosures import local_audio_file, measure
+from ..core.feed.enclosures import local_audio_file, where_named
 from ..core.incremental.render_record import fingerprint
 from ..core.incremental.unchanged_files import write_if_changed
 from ..core.model import Chapters
 from ..core.seeds.files import sidecar_of
 from ..core.seeds.layout import format_stamp
+from ..core.seeds.referenced import audio_facts
 from ..core.timing import estimated_duration
 from .articles import episode_articles
 from .stop import stop
@@ -38,7 +39,7 @@ def audio_duration(episode, root):
     try:
         path = local_audio_file(episode, root)
         if path is not None:
-            return measure(path, episode.audio.path)[1]
+            return audio_facts(path, episode.audio.path, where_named(episode))[1]
     except TranscriptError:
         return estimated_duration(episode.spoken_segments)
     if episode.audio is not None and episode.audio.duration:

@@ -1,5 +1,6 @@
-"""The Pelican side of the podcast feed: each episode's enclosure, audio copied next to
-each episode, and the feed file.  The feed itself is built by the pure :mod:`..core.feed`.
+"""The Pelican side of the podcast feed: each episode's enclosure, its audio and artwork
+copied next to its page, and the feed file.  The feed itself is built by the pure
+:mod:`..core.feed`.
 """
 
 import logging
@@ -13,6 +14,7 @@ from ..core.feed.rss import Channel, FeedItem, absolute_url, build_feed
 from ..core.incremental.render_record import fingerprint
 from ..core.model import Person
 from ..core.people import person_from
+from ..core.seeds.referenced import artwork_file
 from ..core.settings import SettingsError
 from .articles import episode_articles
 from .stop import stop
@@ -98,16 +100,12 @@ def attach_enclosures(generator):
     )
 
 
-def copy_local_audio(episode_build, root, output, record=None):
-    """Publish the episode's own audio file at its (site-relative) enclosure URL.
+def copy_local_file(source, url, output, record=None):
+    """Publish the project file ``source`` at the site-relative ``url``.
 
     With the Writer's render record, a copy of the same source file (by path, size and
     time stamp) still on disk as copied is left alone.
     """
-    url = episode_build.enclosure.url if episode_build.enclosure is not None else None
-    if url is None or "://" in url:
-        return
-    source = local_audio_file(episode_build.episode, root)
     stat = os.stat(source)
     inputs = fingerprint(str(source), stat.st_size, stat.st_mtime_ns)
     if record is not None and record.unchanged([url], inputs):
@@ -119,13 +117,24 @@ def copy_local_audio(episode_build, root, output, record=None):
         record.made(url, inputs, destination.read_bytes())
 
 
+def copy_episode_files(episode_build, root, output, record=None):
+    """Publish the episode's own audio and artwork files beside its page."""
+    episode = episode_build.episode
+    enclosure = episode_build.enclosure
+    if enclosure is not None and "://" not in enclosure.url:
+        copy_local_file(local_audio_file(episode, root), enclosure.url, output, record)
+    if episode.image is not None and episode.image.path is not None:
+        source = artwork_file(episode.image, root)[0]
+        copy_local_file(source, episode_build.artwork, output, record)
+
+
 def write_feed(generator, writer):
     """Copy local audio into the output and write the podcast feed."""
     settings = generator.settings
     records = [article.episode_build for article in episode_articles(generator)]
     render_record = writer.record if isinstance(writer, ChangedOnlyWriter) else None
     for record in records:
-        copy_local_audio(record, settings["PATH"], generator.output_path, render_record)
+        copy_episode_files(record, settings["PATH"], generator.output_path, render_record)
     items = [
         FeedItem(
             episode=record.episode,
@@ -134,6 +143,7 @@ def write_feed(generator, writer):
             transcripts=record.transcripts,
             audio_note=record.narration.note if record.narration else None,
             chapters=record.chapters,
+            image_url=record.artwork,
         )
         for record in records
     ]

@@ -5,7 +5,9 @@ the format by the file's suffix.  Registered for those extensions, Pelican hands
 such file under ``ARTICLE_PATHS`` instead of ignoring it.
 """
 
+import itertools
 import logging
+import os
 from html import escape
 from pathlib import Path
 
@@ -21,10 +23,10 @@ logger = logging.getLogger(__name__)
 def is_seed(path, settings):
     """True for files under ``ARTICLE_PATHS``: a ``.txt`` (or ``.json``…) anywhere else is
     not an episode."""
-    root = Path(settings["PATH"]).resolve()
-    path = Path(path).resolve()
+    root = Path(os.path.abspath(settings["PATH"]))
+    path = Path(os.path.abspath(path))  # a link is judged where it is, not where it leads
     for folder in settings["ARTICLE_PATHS"]:
-        base = (root / folder).resolve()
+        base = Path(os.path.abspath(root / folder))
         if path.is_relative_to(base):
             return True
     return False
@@ -48,11 +50,22 @@ def episode_slug(episode, settings):
     return slug or slugify(episode.stem, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
 
 
+def every_casing(suffix):
+    """``txt``, ``TXT``, ``Txt``…: Pelican matches suffixes exactly, and a transcript saved as
+    ``x.TXT`` (as Windows tools do) must not be silently left out."""
+    return tuple(
+        "".join(letters) for letters in itertools.product(*((c, c.upper()) for c in suffix))
+    )
+
+
 class TranscriptReader(BaseReader):
-    """Reads seed transcripts; files of those types outside the seeds are skipped."""
+    """Reads seed transcripts (any casing of their suffixes); files of those types outside
+    the seeds are skipped."""
 
     enabled = True
-    file_extensions = tuple(suffix.removeprefix(".") for suffix in SEED_SUFFIXES)
+    file_extensions = tuple(
+        casing for suffix in SEED_SUFFIXES for casing in every_casing(suffix.removeprefix("."))
+    )
 
     def read(self, source_path):
         if not is_seed(source_path, self.settings):

@@ -12,6 +12,7 @@ from . import (
     build,
     chapters,
     content_cache,
+    content_links,
     feed,
     guid_lock,
     narration,
@@ -27,6 +28,7 @@ def connect():
     signals.initialized.connect(build.check_settings)
     signals.initialized.connect(feed.check_feed_settings)
     signals.initialized.connect(narration.check_narration_voice)
+    signals.initialized.connect(content_links.refuse_bad_links)
     signals.initialized.connect(content_cache.key_content_cache)
     signals.initialized.connect(guid_lock.forget_unwritten_lock)
     signals.readers_init.connect(build.add_reader)
@@ -41,6 +43,8 @@ def connect():
     signals.article_generator_finalized.connect(chapters.add_chapters)
     signals.article_generator_finalized.connect(feed.attach_enclosures)
     signals.article_generator_finalized.connect(theme.link_neighbours)
+    signals.page_generator_finalized.connect(content_links.drop_outside_pages)
+    signals.static_generator_finalized.connect(content_links.drop_outside_static_files)
     signals.all_generators_finalized.connect(sitemap.write_sitemap)
     # Episode pages written: transcript and chapter files, the feed, the render record, the
     # search index.

@@ -5,12 +5,10 @@ Podcast apps check the enclosure's byte length and MIME type, and show ``itunes:
 so these come from the file itself, never from a guess, whenever there is a file.
 """
 
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-import mutagen
-
-from ..errors import TranscriptError
-from ..model import Enclosure
+from ..model import Enclosure, Origin
+from ..seeds.referenced import audio_facts, project_file
 from ..standards import AUDIO_TYPES
 from ..timing import estimated_duration
 
@@ -20,31 +18,18 @@ DEFAULT_REMOTE_TYPE = AUDIO_TYPES[".mp3"]  # a remote URL without a known suffix
 def local_audio_file(episode, root):
     """The project file holding ``episode``'s audio, or None for remote or missing audio.
 
-    Refuses a path that leads outside the project, also through a symbolic link.
+    Refuses a path that leads outside the project, also through a symbolic link, naming the
+    file that named the audio (its sidecar line, or the seed for audio found beside it).
     """
     audio = episode.audio
     if audio is None or audio.path is None:
         return None
-    root = Path(root).resolve()
-    path = (root / audio.path).resolve()
-    if not path.is_relative_to(root):
-        raise TranscriptError(
-            episode.source_path, None, f"audio {audio.path} leads outside the project"
-        )
-    if not path.is_file():
-        raise TranscriptError(episode.source_path, None, f"audio file {audio.path} does not exist")
-    return path
+    return project_file(root, audio.path, where_named(episode), "audio")
 
 
-def measure(path, name):
-    """(byte length, duration in seconds, MIME types mutagen knows) of an audio file."""
-    try:
-        recording = mutagen.File(path)
-    except mutagen.MutagenError as exc:
-        raise TranscriptError(name, None, f"not a readable audio file ({exc})") from None
-    if recording is None or not getattr(recording.info, "length", 0):
-        raise TranscriptError(name, None, "not an audio file mutagen can read")
-    return path.stat().st_size, float(recording.info.length), list(recording.mime)
+def where_named(episode):
+    """Where the episode's audio was named: its sidecar's line, else the seed itself."""
+    return episode.audio.origin or Origin(episode.source_path)
 
 
 def published_name(episode_folder_name, path):
@@ -70,7 +55,7 @@ def enclosure(episode, root, folder_url):
             duration=audio.duration or estimated_duration(episode.spoken_segments),
         )
     path = local_audio_file(episode, root)
-    length, duration, known_types = measure(path, audio.path)
+    length, duration, known_types = audio_facts(path, audio.path, where_named(episode))
     folder = PurePosixPath(folder_url.rstrip("/"))
     return Enclosure(
         url=f"{folder}/{published_name(folder.name, path)}",

@@ -1,14 +1,17 @@
 """feedgen's iTunes extension brought up to Apple's current podcast RSS guide.
 
-feedgen 1.0 writes ``itunes:explicit`` only as yes/no/clean and knows Apple's pre-2019
-category list; Apple now asks for ``true``/``false`` and has a new list.  These subclasses keep
-everything else of feedgen's extension and replace just those two parts.
+feedgen 1.0 writes ``itunes:explicit`` only as yes/no/clean, knows Apple's pre-2019 category
+list, and takes ``itunes:image`` only for names ending in exactly ``.jpg`` or ``.png`` (it
+raises on ``.jpeg``, ``.PNG`` or a ``?v=2`` query); Apple now asks for ``true``/``false``, has
+a new list and reads any JPEG or PNG URL.  These subclasses keep everything else of
+feedgen's extension and replace just those three parts.
 """
 
 from feedgen.ext.podcast import PodcastExtension
 from feedgen.ext.podcast_entry import PodcastEntryExtension
 from feedgen.util import xml_elem
 
+from ..locations import artwork_type
 from ..standards import ITUNES_NS
 
 EXTENSION_NAME = "itunes"
@@ -104,12 +107,32 @@ class BooleanExplicit:
             explicit_element(parent, self._explicit)
 
 
-class ItunesExtension(BooleanExplicit, PodcastExtension):
-    """Channel iTunes tags: a true/false explicit flag, and only Apple's current categories."""
+class JpegOrPngImage:
+    """``itunes_image`` for any JPEG or PNG URL, by the suffix of its path in any case
+    (:func:`..locations.artwork_type`), kept here and written by the extensions."""
+
+    _image = None
+
+    def itunes_image(self, itunes_image=None):
+        if itunes_image is not None:
+            if artwork_type(itunes_image) is None:
+                raise ValueError(f"itunes:image must be a JPEG or PNG URL, not {itunes_image!r}")
+            self._image = itunes_image
+        return self._image
+
+    def add_image(self, parent):
+        if self._image is not None:
+            xml_elem(f"{{{ITUNES_NS}}}image", parent).attrib["href"] = self._image
+
+
+class ItunesExtension(BooleanExplicit, JpegOrPngImage, PodcastExtension):
+    """Channel iTunes tags: a true/false explicit flag, only Apple's current categories, and
+    any JPEG or PNG artwork URL."""
 
     def extend_rss(self, rss_feed):
         rss_feed = super().extend_rss(rss_feed)
         self.add_explicit(rss_feed[0])
+        self.add_image(rss_feed[0])
         return rss_feed
 
     def itunes_category(self, itunes_category=None, replace=False, **kwargs):
@@ -123,10 +146,11 @@ class ItunesExtension(BooleanExplicit, PodcastExtension):
         return super().itunes_category(itunes_category, replace, **kwargs)
 
 
-class ItunesEntryExtension(BooleanExplicit, PodcastEntryExtension):
-    """Item iTunes tags with a true/false explicit flag."""
+class ItunesEntryExtension(BooleanExplicit, JpegOrPngImage, PodcastEntryExtension):
+    """Item iTunes tags with a true/false explicit flag and any JPEG or PNG artwork URL."""
 
     def extend_rss(self, entry):
         entry = super().extend_rss(entry)
         self.add_explicit(entry)
+        self.add_image(entry)
         return entry

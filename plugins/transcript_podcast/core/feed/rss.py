@@ -62,6 +62,7 @@ class FeedItem:
     transcripts: tuple[TranscriptLink, ...] = field(default_factory=tuple)
     audio_note: str | None = None
     chapters: Chapters | None = None  # published as <page_url>chapters.json and psc:chapters
+    image_url: str | None = None  # the episode's own artwork, where it is published
 
 
 def xml_text(text):
@@ -219,8 +220,8 @@ def add_item(generator, channel, item):
         apple.itunes_episode(episode.number)
     if episode.season is not None:
         apple.itunes_season(episode.season)
-    if episode.image:
-        apple.itunes_image(absolute_url(site_url, episode.image))
+    if item.image_url:
+        apple.itunes_image(absolute_url(site_url, item.image_url))
 
     index = entry.podcastindex
     for link in item.transcripts:

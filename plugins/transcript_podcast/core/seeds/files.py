@@ -10,10 +10,13 @@ sidecar names it.
 """
 
 import dataclasses
+import os
 from pathlib import Path
 
 from ..errors import TranscriptError
-from ..model import AudioSource, Episode
+from ..locations import inside_project
+from ..model import AudioSource, Episode, Origin
+from ..safe_text import unsafe_character
 from .json_input import decode_json, is_podcast_index
 from .layout import decode_seed, parse_seed
 from .podcast_index_input import read_podcast_index
@@ -29,10 +32,13 @@ SEED_SUFFIXES = (".txt", *TIMED_FORMATS)
 
 
 def relative_name(path, root):
-    """The path as the podcaster sees it in messages: relative to the project, with '/'."""
-    path, root = Path(path), Path(root)
+    """The path as the podcaster sees it in messages: relative to the project, with '/'.
+
+    Symbolic links are not followed: a link is named as the podcaster committed it.
+    """
+    path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -42,6 +48,15 @@ def sidecar_of(source_name):
     return f"{source_name.rsplit('.', 1)[0]}.toml"
 
 
+def read_inside(path, root, name):
+    """The bytes of a seed or sidecar, refused when a symbolic link leads outside the project."""
+    if inside_project(root, path) is None:
+        raise TranscriptError(
+            name, None, "a symbolic link that leads outside the project: not read"
+        )
+    return path.read_bytes()
+
+
 def load_episode(path, root, opening_seconds=60, srt_speakers=False):
     """Read ``path`` (and ``<stem>.toml`` beside it) into an :class:`Episode`.
 
@@ -49,9 +64,15 @@ def load_episode(path, root, opening_seconds=60, srt_speakers=False):
     """
     path = Path(path)
     name = relative_name(path, root)
-    text = decode_seed(path.read_bytes(), name)
-    if path.suffix in TIMED_FORMATS:
-        segments, written = timed_segments(path.suffix, text, name, srt_speakers), None
+    problem = unsafe_character(path.stem)
+    if problem:
+        raise TranscriptError(
+            name, None, f"the file name contains {problem}: it is the episode's GUID; rename it"
+        )
+    text = decode_seed(read_inside(path, root, name), name)
+    suffix = path.suffix.lower()
+    if suffix in TIMED_FORMATS:
+        segments, written = timed_segments(suffix, text, name, srt_speakers), None
     else:
         parsed = parse_seed(text, name)
         segments, written = parsed.segments, (parsed.title, parsed.notes)
@@ -59,10 +80,10 @@ def load_episode(path, root, opening_seconds=60, srt_speakers=False):
     sidecar_path = path.with_suffix(".toml")
     sidecar_name = relative_name(sidecar_path, root)
     extra = {}
-    if sidecar_path.is_file():
-        extra = read_sidecar(sidecar_path.read_bytes(), sidecar_name)
+    if os.path.lexists(sidecar_path):
+        extra = read_sidecar(read_inside(sidecar_path, root, sidecar_name), sidecar_name)
     if written is None:
-        title, notes = titled(extra, path.suffix, name, sidecar_name)
+        title, notes = titled(extra, suffix, name, sidecar_name)
     else:
         title, notes = extra.pop("title", written[0]), extra.pop("notes", written[1])
 
@@ -76,7 +97,7 @@ def load_episode(path, root, opening_seconds=60, srt_speakers=False):
     if "air_date" not in extra:
         extra["air_date"] = find_air_date(segments, name, opening_seconds)
     if "audio" not in extra:
-        extra["audio"] = audio_beside(path, root)
+        extra["audio"] = audio_beside(path, root, name)
     return Episode(
         stem=path.stem,
         source_path=name,
@@ -123,7 +144,7 @@ def with_speakers(segments, turns):
         yield dataclasses.replace(segment, speaker=speaker)
 
 
-def audio_beside(path, root):
+def audio_beside(path, root, name):
     """``<stem>.mp3`` or ``<stem>.m4a`` next to the transcript, if there is one.
 
     The name is taken without following a symbolic link, so the audio module can see (and
@@ -131,6 +152,8 @@ def audio_beside(path, root):
     """
     for suffix in AUDIO_SUFFIXES:
         candidate = path.with_suffix(suffix)
-        if candidate.is_file():
-            return AudioSource(path=f"{relative_name(path.parent, root)}/{candidate.name}")
+        if os.path.lexists(candidate):
+            return AudioSource(
+                path=f"{relative_name(path.parent, root)}/{candidate.name}", origin=Origin(name)
+            )
     return None

@@ -26,10 +26,15 @@ NOTES_HEADER = "show notes"
 TRANSCRIPT_HEADER = "show transcript"
 PAGE_RESIDUE = "new comment"
 
-TIMED_LINE = re.compile(r"^(?P<stamp>\d+:\d+:\d+):(?P<text>.*)$")
-STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{2}):(?P<s>\d{2})$")
+TIMED_LINE = re.compile(r"^(?P<stamp>\d+:\d+:\d+):(?P<text>.*)\Z")
+STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{2}):(?P<s>\d{2})\Z")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LOOKS_TIMED = re.compile(r"^\s*\d{1,3}\s*[:.]\s*\d{1,2}")
+# The longest line a seed may hold.  Transcript fragments are a sentence or two (the real
+# seeds' longest line is ~400 characters); one of 50 MB (a broken export) cost a build 30 s
+# and 1.6 GB, since every format, the page and the search index hold it.  A line this long
+# costs under a second (bench/long_line.py); a longer one is refused at its line.
+LONGEST_LINE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,8 @@ class ParsedTranscript:
 
 
 def decode_seed(data, path):
-    """Bytes → text, accepting a UTF-8 BOM and reporting the line of the first bad byte."""
+    """Bytes → text, accepting a UTF-8 BOM and reporting the line of the first bad byte (or
+    of a line longer than :data:`LONGEST_LINE`), whatever the seed's format."""
     if not data.strip():
         raise TranscriptError(path, 1, "file is empty")
     try:
@@ -55,6 +61,15 @@ def decode_seed(data, path):
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise TranscriptError(path, line, "contains NUL bytes: this is not a text file")
+    if len(text) > LONGEST_LINE:
+        for number, line in enumerate(LINE_BREAK.split(text), start=1):
+            if len(line) > LONGEST_LINE:
+                raise TranscriptError(
+                    path,
+                    number,
+                    f"this line is {len(line):,} characters long, more than the "
+                    f"{LONGEST_LINE:,} a line may hold: split it into timed lines",
+                )
     return text
 
 

@@ -4,15 +4,19 @@ Every key is checked for its type and meaning here, so a typo in a sidecar fails
 with the file and key named instead of silently doing nothing.
 """
 
+import contextlib
+import math
 import re
 import tomllib
 from datetime import date
 
 from ..errors import TranscriptError
-from ..locations import is_http_url, path_inside
-from ..model import AudioSource, Chapter
+from ..locations import artwork_type, is_http_url, looks_like_url, path_inside
+from ..model import Artwork, AudioSource, Chapter, Origin
 from ..people import PersonError, person_from
+from ..safe_text import unsafe_character
 from .layout import stamp_seconds
+from .spoken_date import EARLIEST_YEAR, LATEST_YEAR
 
 SIDECAR_KEYS = (
     "title", "notes", "date", "slug", "guid", "episode", "season", "explicit",
@@ -21,9 +25,11 @@ SIDECAR_KEYS = (
 AUDIO_KEYS = ("path", "url", "length", "duration", "type")
 SPEAKER_KEYS = ("start", "name")
 CHAPTER_KEYS = ("start", "title", "url", "img", "toc")
-CHAPTER_START = re.compile(r"^(\d{1,3}:\d{2}:\d{2})(\.\d{1,3})?$")
-SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-URL_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*:")
+CHAPTER_START = re.compile(r"^(\d{1,3}:\d{2}:\d{2})(\.\d{1,3})?\Z")
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+AUDIO_TYPE = re.compile(r"audio/[\w.+-]+", re.ASCII)
+# The longest recording a duration may give: as long as a seed's timestamps can say (999 h).
+LONGEST_SECONDS = 1000 * 3600
 TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -65,7 +71,7 @@ def read_sidecar(data, path):
     if "explicit" in table:
         values["explicit"] = check.boolean("explicit", table["explicit"])
     if "image" in table:
-        values["image"] = check.location("image", table["image"])
+        values["image"] = check.image("image", table["image"])
     if "audio" in table:
         values["audio"] = check.audio(table["audio"])
     if "people" in table:
@@ -99,29 +105,61 @@ class Checker:
     def fail(self, key, problem):
         raise TranscriptError(self.path, self.line_of(key), f"{key!r} {problem}")
 
+    def origin(self, key):
+        return Origin(self.path, self.line_of(key))
+
     def date(self, key, value):
+        found = None
         if isinstance(value, date) and not hasattr(value, "hour"):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.fail(key, f"must be a date like 2026-05-17, not {value!r}")
+            found = value
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                found = date.fromisoformat(value)
+        if found is None or not EARLIEST_YEAR <= found.year <= LATEST_YEAR:
+            self.fail(
+                key,
+                f"must be a date like 2026-05-17 between {EARLIEST_YEAR} and {LATEST_YEAR}, "
+                f"not {value!r}",
+            )
+        return found
 
     def text(self, key, value):
+        """A non-empty string that a feed can carry on one line (every sidecar string)."""
         if not isinstance(value, str) or not value.strip():
             self.fail(key, f"must be a non-empty string, not {value!r}")
+        problem = unsafe_character(value)
+        if problem:
+            self.fail(key, f"contains {problem}: write it on one line, without control characters")
         return value.strip()
 
     def notes(self, key, value):
-        """Show notes: one or more lines (a TOML multi-line string), each line trimmed."""
-        text = self.text(key, value)
-        return "\n".join(line.strip() for line in text.splitlines())
+        """Show notes: one or more lines (a TOML multi-line string), each line trimmed and
+        held to the one-line rule (no control characters besides the line breaks)."""
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, f"must be a non-empty string, not {value!r}")
+        lines = [line.strip() for line in value.replace("\r\n", "\n").split("\n")]
+        for line in lines:
+            problem = unsafe_character(line)
+            if problem:
+                self.fail(key, f"contains {problem}: only line breaks may split show notes")
+        return "\n".join(lines).strip()
+
+    def number(self, key, value):
+        """A positive, finite number of seconds no longer than a seed can time."""
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or not 0 < value <= LONGEST_SECONDS
+        ):
+            self.fail(
+                key, f"must be a positive number of seconds up to {LONGEST_SECONDS}, not {value!r}"
+            )
+        return value
 
     def slug(self, key, value):
         value = self.text(key, value)
-        if not SLUG.match(value):
+        if not SLUG.fullmatch(value):
             self.fail(key, f"must be lowercase letters, digits, '-' or '_', not {value!r}")
         return value
 
@@ -149,11 +187,18 @@ class Checker:
             self.fail(key, f"must be a path inside the project, not {value!r}")
         return normal
 
-    def location(self, key, value):
-        """A URL or a project path: whichever the value looks like."""
-        if isinstance(value, str) and URL_SCHEME.match(value):
-            return self.url(key, value)
-        return self.project_path(key, value)
+    def image(self, key, value):
+        """Episode artwork: a JPEG/PNG URL, or a project file (checked when it is published)."""
+        if looks_like_url(value):
+            url = self.url(key, value)
+            if artwork_type(url) is None:
+                self.fail(
+                    key,
+                    "must be a .jpg, .jpeg or .png URL (podcast apps show only JPEG and PNG "
+                    f"artwork), not {url!r}",
+                )
+            return Artwork(url=url, origin=self.origin(key))
+        return Artwork(path=self.project_path(key, value), origin=self.origin(key))
 
     def tables(self, key, value):
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
@@ -167,20 +212,20 @@ class Checker:
 
     def audio(self, value):
         if isinstance(value, str):
-            value = {"url": value} if URL_SCHEME.match(value) else {"path": value}
+            value = {"url": value} if looks_like_url(value) else {"path": value}
         if not isinstance(value, dict):
             self.fail("audio", "must be a path, a URL, or a table with path or url")
         self.only("audio", value, AUDIO_KEYS)
         if ("path" in value) == ("url" in value):
             self.fail("audio", "needs exactly one of 'path' or 'url'")
         duration = value.get("duration")
-        if duration is not None and (
-            isinstance(duration, bool) or not isinstance(duration, (int, float)) or duration <= 0
-        ):
-            self.fail("audio.duration", f"must be a positive number of seconds, not {duration!r}")
+        if duration is not None:
+            duration = self.number("audio.duration", duration)
         mime_type = value.get("type")
-        if mime_type is not None and not re.match(r"^audio/[\w.+-]+$", str(mime_type)):
-            self.fail("audio.type", f"must be an audio MIME type, not {mime_type!r}")
+        if mime_type is not None:
+            mime_type = self.text("audio.type", mime_type)
+            if not AUDIO_TYPE.fullmatch(mime_type):
+                self.fail("audio.type", f"must be an audio MIME type, not {mime_type!r}")
         if "path" in value:
             if "length" in value:
                 self.fail("audio.length", "is measured from the file; give it only with 'url'")
@@ -188,6 +233,7 @@ class Checker:
                 path=self.project_path("audio.path", value["path"]),
                 duration=duration,
                 mime_type=mime_type,
+                origin=self.origin("audio.path"),
             )
         if "length" not in value:
             self.fail("audio", "with a 'url' needs its byte 'length' (podcast apps require it)")
@@ -196,6 +242,7 @@ class Checker:
             length=self.positive("audio.length", value["length"]),
             duration=duration,
             mime_type=mime_type,
+            origin=self.origin("audio"),
         )
 
     def person(self, index, table):
@@ -262,6 +309,8 @@ class Checker:
             title = table.get("title")
             if not isinstance(title, str) or not title.strip():
                 refuse(f"must be a non-empty string, not {title!r}", "title")
+            if unsafe_character(title):
+                refuse(f"contains {unsafe_character(title)}: write it on one line", "title")
             toc = table.get("toc", True)
             if not isinstance(toc, bool):
                 refuse(f"must be true or false, not {toc!r}", "toc")
