@@ -4,12 +4,15 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from transcript_podcast.tools.preview_server import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -120,6 +123,27 @@ def run_pelican(project, settings_file="pelicanconf.py", *extra):
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
     pool_narrations(project)
     return result
+
+
+def file_bytes(folder):
+    """``{path relative to folder: bytes}`` of every file under ``folder``: two trees compare
+    equal only when they hold the same files with the same bytes."""
+    folder = Path(folder)
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@contextmanager
+def serving(folder):
+    """``folder`` served over HTTP on 127.0.0.1 by the project's preview server (it answers
+    Range requests, as static hosts do); yields the base URL, without a trailing slash."""
+    server = make_server(folder, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture

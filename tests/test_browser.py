@@ -5,15 +5,13 @@ server, which answers Range requests as static hosts do: Chromium needs them to 
 """
 
 import json
-import threading
 from urllib.parse import urlsplit
 
 import pytest
-
-from transcript_podcast.tools.preview_server import make_server
+from lxml import html
 
 from .audio_samples import write_mp3
-from .conftest import SEEDS, build, launched_chromium, make_project
+from .conftest import SEEDS, build, launched_chromium, make_project, serving
 
 pytestmark = pytest.mark.browser
 
@@ -48,15 +46,11 @@ def site(tmp_path_factory):
     (project / "seeds" / "tone.toml").write_text(CHAPTERS)
     write_mp3(project / "seeds" / "tone.mp3", seconds=45)
     output = build(project)
-    server = make_server(output, port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     # The real seed has audio too (its narration); the tone is the episode under test.
     (episode,) = (p for p in (output / "episodes").iterdir() if p.name.startswith("tones"))
     assert list(episode.glob("*.mp3"))
-    yield f"http://127.0.0.1:{server.server_port}", f"/episodes/{episode.name}/"
-    server.shutdown()
-    server.server_close()
+    with serving(output) as base:
+        yield base, f"/episodes/{episode.name}/"
 
 
 @pytest.fixture(scope="module")
@@ -255,3 +249,62 @@ def test_the_segment_being_heard_is_highlighted_as_it_plays(site, context):
     assert not page.evaluate("document.getElementById('episode-audio').paused")
     assert page.locator("#follow-along").is_checked()
     assert watched.errors == []
+
+
+def without(context, path, xpath):
+    """Serve ``path`` to ``context`` with the elements ``xpath`` finds removed."""
+
+    def strip(route):
+        tree = html.fromstring(route.fetch().body())
+        removed = tree.xpath(xpath)
+        assert removed, f"{xpath} is not on {path}"
+        for element in removed:
+            element.drop_tree()
+        route.fulfill(body=html.tostring(tree, doctype="<!DOCTYPE html>"), content_type="text/html")
+
+    context.route(f"**{path}", strip)
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        '//div[@class="transcript-tools"]',
+        '//label[@class="follow"]',
+        '//button[@id="copy-moment"]',
+        '//span[@class="chapter-title"]',
+        '//p[@id="current-chapter"]',
+    ],
+)
+def test_an_episode_page_missing_an_element_still_plays_without_errors(site, context, missing):
+    """site.js works with what the page has: a theme may leave out any of these."""
+    base, episode = site
+    without(context, episode, missing)
+    watched = Watched(context)
+    page = watched.page
+    page.goto(base + episode)
+    page.locator(".transcript a.timestamp").nth(1).click()
+    page.wait_for_function("document.getElementById('episode-audio').currentTime >= 12")
+    assert page.locator(".segment[aria-current='true']").get_attribute("data-start") == "12"
+    page.locator(".chapter-list a.chapter-link").nth(1).click()
+    page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {THIRD}")
+    assert page.locator(".chapter-list li[aria-current='true']").count() == 1
+    page.wait_for_timeout(500)  # timeupdate events while it plays
+    assert watched.errors == []
+
+
+def test_a_copy_button_whose_field_is_missing_stays_hidden(site, context):
+    base, _episode = site
+    without(context, "/", '//input[@id="feed-url"]')
+    watched = Watched(context)
+    watched.page.goto(base + "/")
+    watched.page.wait_for_load_state("load")
+    assert watched.page.locator(".copy-button").is_hidden()
+    assert watched.errors == []
+
+
+def test_with_javascript_the_transcript_tools_are_shown(site, context):
+    base, episode = site
+    page = Watched(context).page
+    page.goto(base + episode)
+    assert page.get_by_role("button", name="Copy link to this moment").is_visible()
+    assert page.locator("#follow-along").is_visible()

@@ -1,24 +1,16 @@
 """Site search: Pagefind indexes the episodes of a real build, and the search page finds them."""
 
-import functools
 import json
 import logging
 import re
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from .conftest import SEEDS, build, launched_chromium, make_project, require
+from .conftest import SEEDS, build, file_bytes, launched_chromium, make_project, require, serving
 
 PHRASE = "broadcasting was inhumane"
 STAMP = re.compile(r"^(\d\d:\d\d:\d\d): (.*)$")
-
-
-def bundle_files(output):
-    bundle = output / "pagefind"
-    return {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
 
 
 def indexed_pages(output):
@@ -53,12 +45,12 @@ def test_two_builds_write_identical_search_indexes(tmp_path):
     (tmp_path / "two").mkdir()
     first = build(make_project(tmp_path / "one"))
     second = build(make_project(tmp_path / "two"))
-    assert bundle_files(first)
-    assert bundle_files(first) == bundle_files(second)
+    assert file_bytes(first / "pagefind")
+    assert file_bytes(first / "pagefind") == file_bytes(second / "pagefind")
 
 
 def chunk_files(output, chunk):
-    return {k: v for k, v in bundle_files(output).items() if k.parts[0] == chunk}
+    return {k: v for k, v in file_bytes(output / "pagefind").items() if k.parts[0] == chunk}
 
 
 def written_at(output, chunk):
@@ -70,10 +62,10 @@ def written_at(output, chunk):
 def test_a_rebuild_reindexes_only_the_chunks_whose_pages_changed(project):
     move_to_2025(project, SEEDS[1])
     output = build(project)
-    first = bundle_files(output)
+    first = file_bytes(output / "pagefind")
     stamps = {chunk: written_at(output, chunk) for chunk in ("2025", "2026")}
     build(project)
-    assert bundle_files(output) == first
+    assert file_bytes(output / "pagefind") == first
     assert {chunk: written_at(output, chunk) for chunk in stamps} == stamps
 
     seed = project / "seeds" / SEEDS[1].name
@@ -162,15 +154,8 @@ def served(request):
     All in one index chunk, and in two chunks (the search page merges the older into the
     newest) with the episode the tests look for in the older or in the newer one.
     """
-    site = request.getfixturevalue(SITES[request.param])
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(request.getfixturevalue(SITES[request.param])) as base:
+        yield base
 
 
 @pytest.fixture
@@ -249,3 +234,36 @@ def test_a_result_names_the_chapter_the_words_were_said_in(page, seed_site):
     first = page.locator(".search-result").first
     first.wait_for()
     assert f"in the chapter “{heard}”" in first.locator(".search-facts").inner_text()
+
+
+@pytest.fixture
+def watched_page(seed_site):
+    """A search page's browser tab on the one-chunk site, with its uncaught errors recorded."""
+    with serving(seed_site) as base, launched_chromium() as browser:
+        page = browser.new_page()
+        page.base_url = base
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        yield page
+
+
+@pytest.mark.browser
+def test_a_search_whose_index_cannot_be_loaded_says_so(watched_page):
+    """The results' fragments fail to load: the page says so instead of "Searching…"."""
+    page = watched_page
+    page.route(re.compile(r"/pagefind/.*\.pf_fragment$"), lambda route: route.abort())
+    page.goto(f"{page.base_url}/search/?q=synthesizer")
+    status = page.get_by_role("status")
+    status.filter(has_text="Search failed").wait_for()
+    assert "Reload the page" in status.inner_text()
+    assert page.locator(".search-result").count() == 0
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_a_site_without_a_search_index_says_so(watched_page):
+    page = watched_page
+    page.route("**/pagefind/chunks.json", lambda route: route.fulfill(status=404))
+    page.goto(f"{page.base_url}/search/?q=synthesizer")
+    page.get_by_role("status").filter(has_text="its index was not built").wait_for()
+    assert page.errors == []

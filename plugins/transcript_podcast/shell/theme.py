@@ -17,7 +17,11 @@ from .articles import episode_articles
 
 
 def site_url(path, settings):
-    """A site-relative ``path`` (or an absolute URL) as the URL a visitor's browser uses."""
+    """A site-relative ``path`` (or an absolute URL) as the URL a visitor's browser uses.
+
+    The theme's one way to write a URL (``''`` is the home page): templates never join
+    ``SITEURL`` themselves.
+    """
     if path.startswith(("http://", "https://")):
         return path
     return f"{settings['SITEURL']}/{path}"

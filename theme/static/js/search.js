@@ -6,6 +6,7 @@
 // the episodes of every year. Pagefind weighs a word by its rarity within its own chunk, so
 // its scores are not comparable across chunks (indexWeight only scales a whole chunk): the
 // top results are re-ranked by what the listener typed (see rank).
+// Nothing fails silently: when the index or a result cannot be read the status line says so.
 
 const script = document.querySelector("script[data-bundle]");
 const form = document.querySelector(".search-form");
@@ -64,9 +65,11 @@ function say(text) {
 
 // The densest stretch of matching words: where the excerpt is taken and the link points.
 function bestWindow(data) {
-  const hits = data.weighted_locations.length
-    ? data.weighted_locations
-    : data.locations.map((location) => ({ location, balanced_score: 1 }));
+  const weighted = data.weighted_locations || [];
+  const hits = weighted.length
+    ? weighted
+    : (data.locations || []).map((location) => ({ location, balanced_score: 1 }));
+  if (!hits.length) return 0; // matched in its title or metadata only: the page's start
   let best = { start: hits[0].location, score: -1 };
   for (const hit of hits) {
     const score = hits
@@ -79,7 +82,7 @@ function bestWindow(data) {
 
 function momentAnchor(data, location) {
   let found = null;
-  for (const anchor of data.anchors) {
+  for (const anchor of data.anchors || []) {
     if (anchor.location <= location && anchor.id.startsWith("t=")) found = anchor;
   }
   return found;
@@ -88,7 +91,7 @@ function momentAnchor(data, location) {
 // The chapter the moment is in: the last chapter heading (id="chapter-N") before it.
 function chapterAt(data, location) {
   let found = null;
-  for (const anchor of data.anchors) {
+  for (const anchor of data.anchors || []) {
     if (anchor.location <= location && anchor.id.startsWith("chapter-")) found = anchor;
   }
   return found;
@@ -97,7 +100,7 @@ function chapterAt(data, location) {
 function excerpt(data, start) {
   const words = data.content.split(/\s+/);
   const from = Math.max(0, start - 8);
-  const marked = new Set(data.locations);
+  const marked = new Set(data.locations || []);
   const paragraph = document.createElement("p");
   paragraph.className = "search-excerpt";
   if (from > 0) paragraph.append("… ");
@@ -124,14 +127,15 @@ function resultItem({ data, phrase }) {
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   link.href = href;
-  link.textContent = data.meta.title;
+  const meta = data.meta || {};
+  link.textContent = meta.title || data.url;
   heading.append(link);
   const facts = document.createElement("p");
   facts.className = "search-facts";
-  if (data.meta.date) {
+  if (meta.date) {
     const time = document.createElement("time");
-    time.dateTime = data.meta.datetime || "";
-    time.textContent = data.meta.date;
+    time.dateTime = meta.datetime || "";
+    time.textContent = meta.date;
     facts.append(time);
   }
   if (anchor) facts.append(` · said at ${anchor.id.slice(2)}`);
@@ -173,6 +177,15 @@ async function loadIndex(bundle, baseUrl) {
   return pagefind;
 }
 
+// A search that fails (a part of the index or a result that cannot be fetched) says so.
+function searchFor(pagefind, query) {
+  return run(pagefind, query).catch(() => {
+    if (input.value.trim() !== query) return; // a newer search has started
+    list.replaceChildren();
+    say("Search failed: part of the search index could not be loaded. Reload the page to try again.");
+  });
+}
+
 async function start() {
   const query = new URLSearchParams(location.search).get("q") || "";
   input.value = query;
@@ -187,9 +200,9 @@ async function start() {
     event.preventDefault();
     const wanted = input.value.trim();
     history.replaceState(null, "", wanted ? `?q=${encodeURIComponent(wanted)}` : location.pathname);
-    run(pagefind, wanted);
+    searchFor(pagefind, wanted);
   });
-  await run(pagefind, query.trim());
+  await searchFor(pagefind, query.trim());
 }
 
-start();
+if (script && form && input && status && list) start();

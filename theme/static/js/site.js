@@ -1,5 +1,7 @@
 /* The theme's only script: copy buttons, and on episode pages the transcript that follows
-   the player. Everything here is an enhancement: without it every timestamp is still a link. */
+   the player. Everything here is an enhancement: without it every timestamp is still a link.
+   Any element may be missing (a page without audio, chapters or tools, a theme that moves
+   things): each part works with what the page has and never assumes how elements nest. */
 (() => {
   "use strict";
 
@@ -18,9 +20,40 @@
     }
   };
 
+  /* Local storage can be refused (private windows, blocked cookies): then nothing is kept. */
+  const stored = (key) => {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  };
+  const store = (key, value) => {
+    try {
+      localStorage.setItem(key, value);
+    } catch {
+      /* not kept */
+    }
+  };
+
+  /* The status line nearest to `element`: in its closest ancestor that has one. */
+  const statusNear = (element) => {
+    for (let box = element.parentElement; box; box = box.parentElement) {
+      const region = box.querySelector(".copy-status");
+      if (region) return region;
+    }
+    return null;
+  };
+
   for (const button of document.querySelectorAll("[data-copy]")) {
-    const field = document.querySelector(button.dataset.copy);
-    const region = button.parentElement.parentElement.querySelector(".copy-status");
+    let field = null;
+    try {
+      field = document.querySelector(button.dataset.copy);
+    } catch {
+      /* not a selector: the button stays hidden */
+    }
+    if (!field) continue;
+    const region = statusNear(button);
     button.hidden = false;
     button.addEventListener("click", async () => {
       const copied = await copyText(field.value);
@@ -65,7 +98,7 @@
 
   const reveal = (segment) => {
     const box = segment.getBoundingClientRect();
-    const top = audio ? audio.parentElement.getBoundingClientRect().bottom : 0;
+    const top = audio ? (audio.closest(".player") || audio).getBoundingClientRect().bottom : 0;
     if (box.top >= top && box.bottom <= window.innerHeight) return;
     segment.scrollIntoView({ block: "center", behavior: calm.matches ? "auto" : "smooth" });
   };
@@ -97,14 +130,15 @@
     return true;
   };
 
-  tools.hidden = false;
+  if (tools) tools.hidden = false;
 
   transcript.addEventListener("click", (event) => {
     const link = event.target.closest("a.timestamp");
     if (!link || !audio) return;
+    const index = segments.indexOf(link.closest(".segment[data-start]"));
+    if (index < 0) return; /* not a segment's own link: the browser follows it */
     event.preventDefault();
     history.replaceState(null, "", link.hash);
-    const index = segments.indexOf(link.parentElement);
     highlight(index, false);
     seek(starts[index], true);
   });
@@ -112,18 +146,19 @@
   window.addEventListener("hashchange", () => goTo(location.hash, false));
 
   if (audio) {
-    const saved = localStorage.getItem("follow-along");
-    if (saved !== null) follow.checked = saved === "on";
-    follow.addEventListener("change", () => {
-      localStorage.setItem("follow-along", follow.checked ? "on" : "off");
-    });
+    if (follow) {
+      const saved = stored("follow-along");
+      if (saved !== null) follow.checked = saved === "on";
+      follow.addEventListener("change", () => store("follow-along", follow.checked ? "on" : "off"));
+    }
     audio.addEventListener("timeupdate", () => {
       const index = indexAt(audio.currentTime);
-      if (index !== current) highlight(index, follow.checked && !audio.paused);
+      if (index !== current) highlight(index, (!follow || follow.checked) && !audio.paused);
     });
   }
 
-  document.getElementById("copy-moment").addEventListener("click", async () => {
+  const copyMoment = document.getElementById("copy-moment");
+  if (copyMoment) copyMoment.addEventListener("click", async () => {
     const seconds = audio && audio.currentTime > 0 ? starts[indexAt(audio.currentTime)]
       : current >= 0 ? starts[current] : starts[0];
     const base = (document.querySelector('link[rel="canonical"]') || location).href.split("#")[0];
@@ -145,6 +180,7 @@
   const audio = document.getElementById("episode-audio");
   if (!list || !audio) return;
   const items = Array.from(list.querySelectorAll("li[data-chapter-start]"));
+  if (!items.length) return;
   const starts = items.map((item) => Number(item.dataset.chapterStart));
   const shown = document.getElementById("current-chapter");
   let current = -1;
@@ -161,7 +197,8 @@
     if (current >= 0) items[current].removeAttribute("aria-current");
     current = index;
     items[index].setAttribute("aria-current", "true");
-    const title = items[index].querySelector(".chapter-title").textContent;
+    const named = items[index].querySelector(".chapter-title") || items[index];
+    const title = named.textContent;
     if (shown) {
       shown.hidden = false;
       shown.textContent = `Chapter: ${title}`;
@@ -171,9 +208,10 @@
   list.addEventListener("click", (event) => {
     const link = event.target.closest("a.chapter-link");
     if (!link) return;
+    const index = items.indexOf(link.closest("li[data-chapter-start]"));
+    if (index < 0) return;
     event.preventDefault();
     history.replaceState(null, "", link.hash);
-    const index = items.indexOf(link.parentElement);
     audio.currentTime = starts[index];
     mark(index);
     audio.play().catch(() => {});
