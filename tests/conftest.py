@@ -126,10 +126,14 @@ def run_pelican(project, settings_file="pelicanconf.py", *extra):
 
 
 def file_bytes(folder):
-    """``{path relative to folder: bytes}`` of every file under ``folder``: two trees compare
+    """``{"relative/posix/path": bytes}`` of every file under ``folder``: two trees compare
     equal only when they hold the same files with the same bytes."""
     folder = Path(folder)
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 import re
 from html.parser import HTMLParser
 
-from .conftest import SEEDS, build, make_project, run_pelican
+from .conftest import ROOT, SEEDS, build, make_project, run_pelican
 
 EXPECTED = {
     "000_cf1f7d48bab437eb": ("2026-04-05", 323),
@@ -63,7 +63,14 @@ def test_index_lists_episodes_newest_first(seed_site):
 
 
 def test_about_page_is_built(seed_site):
-    assert "About" in (seed_site / "about" / "index.html").read_text()
+    """The page holds content/pages/about.md: its title as the heading, its text below."""
+    source = (ROOT / "content" / "pages" / "about.md").read_text()
+    title = re.search(r"^Title: (.+)$", source, re.MULTILINE).group(1)
+    last_line = source.rstrip().splitlines()[-1]
+    page = (seed_site / "about" / "index.html").read_text()
+    body = page.split('<article class="page">', 1)[1].split("</article>", 1)[0]
+    assert f"<h1>{title}</h1>" in body
+    assert last_line in body
 
 
 def test_stray_txt_outside_seeds_is_not_an_episode(tmp_path):

@@ -28,7 +28,7 @@ from transcript_podcast.core.timing import estimated_duration
 from transcript_podcast.core.transcripts.formats import FORMATS
 
 from .audio_samples import write_mp3
-from .conftest import ROOT, SEEDS, build, make_project, run_pelican
+from .conftest import ROOT, SEEDS, build, file_bytes, make_project, run_pelican
 from .test_build import EXPECTED, TITLES
 
 SITEURL = "https://podcast.example.org"
@@ -85,12 +85,7 @@ def items(channel):
 @pytest.fixture(scope="module")
 def site_files(site):
     """The bytes published at each absolute URL of the site."""
-    output = site[1]
-    return {
-        f"{SITEURL}/{path.relative_to(output).as_posix()}": path.read_bytes()
-        for path in output.rglob("*")
-        if path.is_file()
-    }
+    return {f"{SITEURL}/{path}": data for path, data in file_bytes(site[1]).items()}
 
 
 def item_by_guid(items, guid):

@@ -36,12 +36,16 @@ from transcript_podcast.core.narration.speech import (
 from transcript_podcast.core.seeds.layout import format_stamp
 from transcript_podcast.core.settings import SettingsError, with_defaults
 
-from .conftest import NPM_CI, ROOT, build, make_project, require
+from .conftest import NPM_CI, ROOT, build, file_bytes, make_project, require
 from .transcript_parsers import json_rows, srt_rows, vtt_rows
 
 SETTINGS = NarrationSettings()
 ENGINE = espeak.EspeakEngine(SETTINGS.voice.name, SETTINGS.rate)
-NARRATION_NOTE = narration_note(SETTINGS.voice)  # "..., eSpeak NG voice 'en-us', ..."
+# What the page, the MP3 and the feed must say (written out: not computed by the code tested).
+NARRATION_NOTE = (
+    "This audio is synthesized narration of the transcript, eSpeak NG voice 'en-us', "
+    "not a recording of the episode."
+)
 FASTEST_RATE = min(espeak.MAXIMUM_RATE, round(SETTINGS.rate * SETTINGS.max_speedup))
 TAGS = NarrationTags("A generated episode", "The Test Show", "2026-01-02")
 # Two fragments share second 0; a long gap after second 4; an empty fragment at 15.
@@ -100,7 +104,7 @@ def test_mp3_covers_the_last_segment_and_says_it_is_synthesized(tmp_path):
     assert audio.info.sample_rate == espeak.sample_rate()
     assert audio.info.bitrate == SETTINGS.bit_rate * 1000
     assert str(audio.tags["COMM::eng"]) == NARRATION_NOTE
-    assert "synthesized narration of the transcript, eSpeak NG voice 'en-us'" in NARRATION_NOTE
+    assert narration_note(SETTINGS.voice) == NARRATION_NOTE
     assert str(audio.tags["TPE1"]) == "Synthesized narration (eSpeak NG voice 'en-us')"
     assert str(audio.tags["TIT2"]) == TAGS.title
     assert str(audio.tags["TDRC"]) == TAGS.date
@@ -159,10 +163,6 @@ def add_seed(project, stem, title, day):
     (seeds / f"{stem}.toml").write_text(f"date = 2026-01-{day:02d}\n")
 
 
-def tree(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def generated_project(tmp_path):
     project = make_project(tmp_path, seeds=[], share_narrations=False)
@@ -173,17 +173,17 @@ def generated_project(tmp_path):
 def test_rebuild_reuses_the_cache_without_synthesis_and_is_identical(
     generated_project, monkeypatch
 ):
-    first = tree(build(generated_project))
+    first = file_bytes(build(generated_project))
     cache = generated_project / "cache" / "narration"
-    cached = tree(cache)
-    assert len([p for p in cached if p.suffix == ".mp3"]) == 1
+    cached = file_bytes(cache)
+    assert len([p for p in cached if p.endswith(".mp3")]) == 1
 
     def no_synthesis(*_args):
         raise AssertionError("the narration was synthesized again")
 
     monkeypatch.setattr(narration, "narrate", no_synthesis)
-    assert tree(build(generated_project)) == first
-    assert tree(cache) == cached
+    assert file_bytes(build(generated_project)) == first
+    assert file_bytes(cache) == cached
 
 
 def test_adding_a_transcript_synthesizes_only_its_narration(generated_project, monkeypatch):
@@ -249,7 +249,16 @@ def test_a_supplied_recording_wins(generated_project):
 
 
 def test_narration_is_off_unless_asked_for(generated_project):
-    build(generated_project, PODCAST_NARRATION=False)
+    """A settings file that never names PODCAST_NARRATION builds no narration."""
+    conf = (generated_project / "pelicanconf.py").read_text()
+    asked = "PODCAST_NARRATION = True\n"
+    assert conf.count(asked) == 1
+    (generated_project / "unasked.py").write_text(conf.replace(asked, ""))
+    output = build(generated_project, "unasked.py")
+    page = (output / "episodes" / "the-first-generated-episode" / "index.html").read_text()
+    assert "synthesized narration" not in page
+    assert "<audio" not in page
+    assert not list(output.rglob("*.mp3"))
     assert not (generated_project / "cache" / "narration").exists()
 
 

@@ -30,7 +30,7 @@ from transcript_podcast.core.narration.speech import (
     narration_note,
 )
 
-from .conftest import ROOT, build, make_project, require
+from .conftest import ROOT, build, file_bytes, make_project, require
 from .test_narration import seed_text
 
 TAGS = NarrationTags("A generated episode", "The Test Show", "2026-01-02")
@@ -244,10 +244,6 @@ def piper_project(tmp_path, monkeypatch):
     return project
 
 
-def tree(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_production_build_narrates_with_piper_labels_it_and_reuses_it(
     piper_project, monkeypatch, capsys
 ):
@@ -264,14 +260,14 @@ def test_production_build_narrates_with_piper_labels_it_and_reuses_it(
     audio = mutagen.mp3.MP3(folder / "the-first-generated-episode.mp3")
     assert str(audio.tags["TPE1"]) == "Synthesized narration (Piper voice 'joe')"
 
-    first, cache = tree(output), tree(piper_project / "cache" / "narration")
+    first, cache = file_bytes(output), file_bytes(piper_project / "cache" / "narration")
 
     def no_synthesis(*_args):
         raise AssertionError("the narration was synthesized again")
 
     monkeypatch.setattr(speech, "narrate", no_synthesis)
-    assert tree(build(piper_project, "publishconf.py")) == first
-    assert tree(piper_project / "cache" / "narration") == cache
+    assert file_bytes(build(piper_project, "publishconf.py")) == first
+    assert file_bytes(piper_project / "cache" / "narration") == cache
     assert "Narrating" not in capsys.readouterr().out
 
 
