@@ -86,15 +86,25 @@ def audio_time(page):
     return page.evaluate("document.getElementById('episode-audio').currentTime")
 
 
+def reached(page, seconds):
+    """Wait until the player has played to (or been sought to) ``seconds``."""
+    page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {seconds}")
+
+
+def opened(context, url):
+    """A watched tab showing ``url``."""
+    watched = Watched(context)
+    watched.page.goto(url)
+    return watched, watched.page
+
+
 def test_clicking_the_third_timestamp_plays_from_that_segment(site, context):
     base, episode = site
-    watched = Watched(context)
-    page = watched.page
-    page.goto(base + episode)
+    watched, page = opened(context, base + episode)
     third = page.locator(".transcript a.timestamp").nth(2)
     assert third.inner_text() == "00:00:24"
     third.click()
-    page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {THIRD}")
+    reached(page, THIRD)
     assert THIRD <= audio_time(page) < THIRD + 3
     assert page.evaluate("location.hash") == "#t=00:00:24"
     current = page.locator(".segment[aria-current='true']")
@@ -104,13 +114,11 @@ def test_clicking_the_third_timestamp_plays_from_that_segment(site, context):
 
 def test_clicking_a_chapter_plays_from_its_start_and_names_it(site, context):
     base, episode = site
-    watched = Watched(context)
-    page = watched.page
-    page.goto(base + episode)
+    watched, page = opened(context, base + episode)
     chapter = page.locator(".chapter-list a.chapter-link").nth(1)
     assert chapter.inner_text() == "00:00:24 The third moment"
     chapter.click()
-    page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {THIRD}")
+    reached(page, THIRD)
     assert THIRD <= audio_time(page) < THIRD + 3
     assert page.evaluate("location.hash") == "#t=00:00:24"
     assert page.locator("#current-chapter").inner_text() == "Chapter: The third moment"
@@ -129,7 +137,7 @@ def test_a_timestamp_works_from_the_keyboard(site, context):
     page.goto(base + episode)
     page.locator(".transcript a.timestamp").nth(3).focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('episode-audio').currentTime >= 36")
+    reached(page, 36)
     assert 36 <= audio_time(page) < 39
 
 
@@ -139,9 +147,7 @@ def test_a_timestamp_works_from_the_keyboard(site, context):
 )
 def test_opening_a_moment_link_seeks_and_highlights_it(site, context, fragment, seconds, segment):
     base, episode = site
-    watched = Watched(context)
-    page = watched.page
-    page.goto(base + episode + fragment)
+    watched, page = opened(context, base + episode + fragment)
     page.wait_for_function(f"document.getElementById('episode-audio').currentTime === {seconds}")
     current = page.locator(".segment.is-current")
     assert current.get_attribute("data-start") == str(segment)
@@ -156,7 +162,7 @@ def test_copy_link_to_this_moment(site, browser):
         page = context.new_page()
         page.goto(base + episode)
         page.locator(".transcript a.timestamp").nth(2).click()
-        page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {THIRD}")
+        reached(page, THIRD)
         page.get_by_role("button", name="Copy link to this moment").click()
         status = page.locator("#moment-status")
         status.filter(has_text="copied").wait_for()
@@ -236,9 +242,7 @@ def test_pages_fit_a_320_pixel_screen(site, browser, path):
 
 def test_the_segment_being_heard_is_highlighted_as_it_plays(site, context):
     base, episode = site
-    watched = Watched(context)
-    page = watched.page
-    page.goto(base + episode)
+    watched, page = opened(context, base + episode)
     page.locator(".transcript a.timestamp").nth(1).click()
     page.evaluate("document.getElementById('episode-audio').playbackRate = 4")
     page.wait_for_function(
@@ -279,14 +283,12 @@ def test_an_episode_page_missing_an_element_still_plays_without_errors(site, con
     """site.js works with what the page has: a theme may leave out any of these."""
     base, episode = site
     without(context, episode, missing)
-    watched = Watched(context)
-    page = watched.page
-    page.goto(base + episode)
+    watched, page = opened(context, base + episode)
     page.locator(".transcript a.timestamp").nth(1).click()
-    page.wait_for_function("document.getElementById('episode-audio').currentTime >= 12")
+    reached(page, 12)
     assert page.locator(".segment[aria-current='true']").get_attribute("data-start") == "12"
     page.locator(".chapter-list a.chapter-link").nth(1).click()
-    page.wait_for_function(f"document.getElementById('episode-audio').currentTime >= {THIRD}")
+    reached(page, THIRD)
     assert page.locator(".chapter-list li[aria-current='true']").count() == 1
     page.wait_for_timeout(500)  # timeupdate events while it plays
     assert watched.errors == []

@@ -247,5 +247,5 @@ def test_feed_items_link_their_chapters_and_carry_podlove_chapters():
     ]
     assert psc_problems(psc, duration=300) == []
     assert psc_problems(psc, duration=60) == [
-        "psc:chapter 2 starts at 00:01:30.500, after the episode ends"
+        "psc:chapter 2 starts at 00:01:30.500, after the episode ends (60 s)"
     ]

@@ -53,6 +53,17 @@ def ffmpeg_tool(name):
     return path
 
 
+def ffprobe(path, *options):
+    """ffprobe's run on ``path``: its report (JSON when asked) and warnings on stderr."""
+    return subprocess.run(
+        [ffmpeg_tool("ffprobe"), "-hide_banner", *options, path],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+
+
 def decoded(path, channels):
     """The samples ffmpeg decodes from ``path`` (it honours the LAME tag's delay and padding)."""
     pcm = subprocess.run(
@@ -95,21 +106,7 @@ def test_ffmpeg_plays_exactly_the_samples_encoded(tmp_path, sample_rate, channel
             lame_frames(clicked_pcm(samples, channels), sample_rate, channels, kbps), samples
         )
     )
-    probe = subprocess.run(
-        [
-            ffmpeg_tool("ffprobe"),
-            "-hide_banner",
-            "-show_entries",
-            "stream_tags=encoder",
-            "-of",
-            "json",
-            path,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    probe = ffprobe(path, "-show_entries", "stream_tags=encoder", "-of", "json")
     assert "Estimating duration from bitrate" not in probe.stderr
     # ffmpeg keeps the encoder name only when the tag's own CRC-16 is right.
     assert json.loads(probe.stdout)["streams"][0]["tags"]["encoder"] == "LAME3.100"
@@ -122,13 +119,7 @@ def test_ffmpeg_plays_exactly_the_samples_encoded(tmp_path, sample_rate, channel
 def test_without_the_frame_ffprobe_estimates(tmp_path):
     path = tmp_path / "bare.mp3"
     path.write_bytes(lame_frames(clicked_pcm(22050), 22050, 1, 32))
-    probe = subprocess.run(
-        [ffmpeg_tool("ffprobe"), "-hide_banner", path],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    probe = ffprobe(path)
     assert "Estimating duration from bitrate" in probe.stderr
 
 
@@ -176,21 +167,7 @@ def test_a_tagged_narration_needs_no_estimate(tmp_path):
     )
     path = tmp_path / "narration.mp3"
     path.write_bytes(made.mp3)
-    probe = subprocess.run(
-        [
-            ffmpeg_tool("ffprobe"),
-            "-hide_banner",
-            "-show_entries",
-            "format=duration",
-            "-of",
-            "json",
-            path,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    probe = ffprobe(path, "-show_entries", "format=duration", "-of", "json")
     assert "Estimating duration from bitrate" not in probe.stderr
     length = mutagen.mp3.MP3(path).info.length
     assert made.spoken_ends[-1] < length < made.spoken_ends[-1] + 1

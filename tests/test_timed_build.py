@@ -21,7 +21,7 @@ from transcript_podcast.check.site import check_site
 from transcript_podcast.core.incremental.guid_lock import read_lock
 
 from .conftest import ROOT, SEEDS, build, make_project, run_pelican
-from .transcript_parsers import html_rows, json_rows, text_rows, vtt_rows
+from .transcript_parsers import html_rows, json_rows, millis, text_rows, vtt_rows
 
 TIMED = ROOT / "tests" / "timed"
 TIMED_FILES = sorted(TIMED.iterdir())
@@ -44,10 +44,6 @@ TAGS = re.compile(r"</?(?:b|i|u)>", re.IGNORECASE)
 
 def lines_joined(text):
     return " ".join(line.strip() for line in text.split("\n") if line.strip())
-
-
-def millis(delta):
-    return round(delta.total_seconds() * 1000)
 
 
 def input_cues(path):
@@ -73,15 +69,7 @@ def input_cues(path):
         ]
     document = json.loads(text)
     if "version" in document:
-        return [
-            (
-                round(s["startTime"] * 1000),
-                round(s["endTime"] * 1000),
-                s.get("speaker"),
-                s["body"],
-            )
-            for s in document["segments"]
-        ]
+        return json_rows(text)
     return [
         (round(s["start"] * 1000), round(s["end"] * 1000), None, s["text"].strip())
         for s in document["segments"]

@@ -32,6 +32,17 @@ def number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def order_problems(where, start, shown, previous, duration):
+    """The rule both formats share: each chapter starts after the one before it and before
+    the episode ends (``shown`` is the start as the file writes it)."""
+    problems = []
+    if previous is not None and start <= previous:
+        problems.append(f"{where} starts at {shown}, not after the chapter before it")
+    if duration is not None and start >= duration:
+        problems.append(f"{where} starts at {shown}, after the episode ends ({duration} s)")
+    return problems
+
+
 def json_chapter_problems(content, duration):
     """Problems of a JSON chapters file as messages (``chapter N: ...``)."""
     try:
@@ -63,10 +74,7 @@ def json_chapter_problems(content, duration):
             problems.append(f"{where}: toc must be true or false")
         if "endTime" in chapter and not (number(chapter["endTime"]) and chapter["endTime"] > start):
             problems.append(f"{where}: endTime must be a number after its startTime")
-        if previous is not None and start <= previous:
-            problems.append(f"{where} starts at {start}, not after the chapter before it")
-        if duration is not None and start >= duration:
-            problems.append(f"{where} starts at {start}, after the episode ends ({duration} s)")
+        problems += order_problems(where, start, start, previous, duration)
         previous = start
     return problems
 
@@ -95,9 +103,6 @@ def psc_problems(element, duration):
             continue
         if not chapter.get("title"):
             problems.append(f"{where} has no title")
-        if previous is not None and start <= previous:
-            problems.append(f"{where} starts at {chapter.get('start')}, not after the one before")
-        if duration is not None and start >= duration:
-            problems.append(f"{where} starts at {chapter.get('start')}, after the episode ends")
+        problems += order_problems(where, start, chapter.get("start"), previous, duration)
         previous = start
     return problems

@@ -54,24 +54,20 @@ def read_sidecar(data, path):
             f"unknown key {unknown[0]!r} (known keys: {', '.join(SIDECAR_KEYS)})",
         )
     values = {}
-    if "title" in table:
-        values["title"] = check.text("title", table["title"])
-    if "notes" in table:
-        values["notes"] = check.notes("notes", table["notes"])
-    if "date" in table:
-        values["air_date"] = check.date("date", table["date"])
-    if "slug" in table:
-        values["slug"] = check.slug("slug", table["slug"])
-    if "guid" in table:
-        values["guid"] = check.text("guid", table["guid"])
-    if "episode" in table:
-        values["number"] = check.positive("episode", table["episode"])
-    if "season" in table:
-        values["season"] = check.positive("season", table["season"])
-    if "explicit" in table:
-        values["explicit"] = check.boolean("explicit", table["explicit"])
-    if "image" in table:
-        values["image"] = check.image("image", table["image"])
+    # The single values: sidecar key, Episode field, and the check that reads it.
+    for key, name, read in (
+        ("title", "title", check.text),
+        ("notes", "notes", check.notes),
+        ("date", "air_date", check.date),
+        ("slug", "slug", check.slug),
+        ("guid", "guid", check.text),
+        ("episode", "number", check.positive),
+        ("season", "season", check.positive),
+        ("explicit", "explicit", check.boolean),
+        ("image", "image", check.image),
+    ):
+        if key in table:
+            values[name] = read(key, table[key])
     if "audio" in table:
         values["audio"] = check.audio(table["audio"])
     if "people" in table:
