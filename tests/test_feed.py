@@ -12,6 +12,7 @@ import struct
 import uuid
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from transcript_podcast.check.site import check_site
+from transcript_podcast.core.feed.rss import TRANSCRIPT_FEED_ORDER
 from transcript_podcast.core.seeds.files import load_episode
 from transcript_podcast.core.timing import estimated_duration
 from transcript_podcast.core.transcripts.formats import FORMATS
@@ -133,7 +135,9 @@ def test_feedparser_sees_five_entries_with_titles_dates_guids(feed_bytes, site_f
         assert entry.guidislink is False
         assert date(*entry.published_parsed[:3]) == AIR_DATES[entry.id]
         # feedparser keeps only the last of the repeated podcast:transcript tags.
-        assert entry.podcast_transcript["type"] == "text/plain"
+        # WebVTT is written last on purpose, so feedparser apps get timed captions.
+        assert entry.podcast_transcript["type"] == "text/vtt"
+        assert entry.podcast_transcript["rel"] == "captions"
     # feedparser 6.0.14 maps only yes/clean; "false" must never read as explicit.
     assert parsed.feed.get("itunes_explicit") is not True
     entry = next(e for e in parsed.entries if e.id == WITH_AUDIO)
@@ -182,9 +186,16 @@ def test_one_transcript_tag_per_format_with_the_right_type(items):
     for item in items:
         tags = item.findall("podcast:transcript", namespaces=NS)
         page = item.findtext("link")
-        assert [t.get("type") for t in tags] == [f.mime_type for f in FORMATS]
-        assert [t.get("url") for t in tags] == [f"{page}{f.filename}" for f in FORMATS]
-        assert [t.get("rel") for t in tags] == ["captions" if f.timed else None for f in FORMATS]
+        ordered = sorted(FORMATS, key=lambda f: TRANSCRIPT_FEED_ORDER.index(f.mime_type))
+        assert [t.get("type") for t in tags] == [
+            "text/plain",
+            "text/html",
+            "application/json",
+            "application/x-subrip",
+            "text/vtt",
+        ]
+        assert [t.get("url") for t in tags] == [f"{page}{f.filename}" for f in ordered]
+        assert [t.get("rel") for t in tags] == ["captions" if f.timed else None for f in ordered]
         assert {t.get("language") for t in tags} == {"en"}
 
 
@@ -226,6 +237,35 @@ def test_special_characters_in_titles_round_trip(feed_bytes):
     }
     for seen in (seen_lxml, seen_feedparser, seen_podcastparser):
         assert {g: seen[g] for g in wanted} == wanted
+
+
+ENTITY = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+SPECIAL_WORD = re.compile(r"\S*['’&—]\S*")
+
+
+def plain(html_text):
+    """What a reader sees of an HTML value: tags off, references decoded once."""
+    return unescape(re.sub(r"<[^>]+>", " ", html_text))
+
+
+def test_descriptions_and_show_notes_carry_no_entity_residue_in_any_parser(feed_bytes):
+    """Quotes are characters, only & < > escaped once: no client shows '&#x27;' or drops it."""
+    notes = {s.stem: load_episode(s, ROOT).notes for s in SEEDS}
+    assert "'" in "".join(notes.values())  # the seeds do have apostrophes to lose
+    texts = {}
+    for entry in feedparser.parse(feed_bytes).entries:
+        texts[("feedparser description", entry.id)] = plain(entry.summary)
+        texts[("feedparser content", entry.id)] = plain(entry.content[0].value)
+    for episode in podcastparser.parse(FEED_URL, io.BytesIO(feed_bytes))["episodes"]:
+        texts[("podcastparser description", episode["guid"])] = episode["description"]
+        texts[("podcastparser html", episode["guid"])] = plain(episode["description_html"])
+    assert len(texts) == 4 * len(notes)
+    for (reader, guid), text in texts.items():
+        assert not ENTITY.search(text), (reader, guid, ENTITY.search(text))
+        # Every word with an apostrophe, ampersand or dash in the first notes arrives intact.
+        first = notes[guid][:1500].rsplit(" ", 1)[0]
+        for word in SPECIAL_WORD.findall(first):
+            assert word in text, (reader, guid, word)
 
 
 def test_changing_a_title_keeps_every_guid(tmp_path, items):

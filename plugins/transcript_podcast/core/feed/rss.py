@@ -23,6 +23,17 @@ from .itunes import category_pair
 AIR_TIME = time(12, 0, tzinfo=UTC)
 DESCRIPTION_BYTES = 4000  # Apple's limit for <description>
 FEED_TYPE = "application/rss+xml"
+# podcast:transcript tags are written in this order, by MIME type.  feedparser (and apps built
+# on it) keeps only the *last* repeated tag, so the last is the richest format apps use: WebVTT,
+# timed with speakers (<v>), the format Apple Podcasts recommends and most players read.  Apps
+# that read every tag (AntennaPod, Pocket Casts, partytime) pick by type, not by position.
+TRANSCRIPT_FEED_ORDER = (
+    "text/plain",
+    "text/html",
+    "application/json",
+    "application/x-subrip",
+    "text/vtt",
+)
 
 
 @dataclass(frozen=True)
@@ -224,7 +235,7 @@ def add_item(generator, channel, item):
         apple.itunes_image(absolute_url(site_url, item.image_url))
 
     index = entry.podcastindex
-    for link in item.transcripts:
+    for link in sorted(item.transcripts, key=transcript_feed_rank):
         index.podcast_transcript(
             absolute_url(site_url, link.url), link.mime_type, channel.language, link.timed
         )
@@ -234,3 +245,8 @@ def add_item(generator, channel, item):
         )
         entry.psc.psc_chapters(item.chapters.chapters)
     index.podcast_person([replace(p, name=xml_text(p.name)) for p in episode.people])
+
+
+def transcript_feed_rank(link):
+    """Where a transcript link goes among its item's tags (see ``TRANSCRIPT_FEED_ORDER``)."""
+    return TRANSCRIPT_FEED_ORDER.index(link.mime_type)
