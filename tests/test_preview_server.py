@@ -1,5 +1,6 @@
-"""The preview server answers Range requests the way static hosts do."""
+"""The preview server answers Range and conditional requests the way static hosts do."""
 
+import hashlib
 import http.client
 import re
 import socket
@@ -50,11 +51,38 @@ def server(tmp_path_factory):
     (root / "episode.mp3").write_bytes(BODY)
     (root / "episodes" / "one").mkdir(parents=True)
     (root / "episodes" / "one" / "index.html").write_text("<p>one</p>")
+    for name, text in TEXT_FILES.items():
+        (root / name).write_text(text, encoding="utf-8")
     server = make_server(root, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield server.server_port
     server.shutdown()
     server.server_close()
+
+
+TEXT_FILES = {
+    "feed.xml": "<rss version='2.0'><channel><title>Café</title></channel></rss>",
+    "transcript.vtt": "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nIt’s here\n",
+    "transcript.srt": "1\n00:00:00,000 --> 00:00:01,000\nIt’s here\n",
+    "transcript.json": '{"version": "1.0.0", "segments": []}',
+    "transcript.txt": "It’s here — really.",
+    "transcript.html": "<p>It’s here</p>",
+    "chapters.json": '{"version": "1.2.0", "chapters": []}',
+    "site.css": "body { color: black; }",
+    "site.js": "console.log('é');",
+}
+TYPES = {
+    "feed.xml": "application/xml; charset=utf-8",
+    "transcript.vtt": "text/vtt; charset=utf-8",
+    "transcript.srt": "application/x-subrip; charset=utf-8",
+    "transcript.json": "application/json; charset=utf-8",
+    "transcript.txt": "text/plain; charset=utf-8",
+    "transcript.html": "text/html; charset=utf-8",
+    "chapters.json": "application/json; charset=utf-8",
+    "site.css": "text/css; charset=utf-8",
+    "site.js": "text/javascript; charset=utf-8",
+    "episode.mp3": "audio/mpeg",
+}
 
 
 def get(port, path, headers=None, method="GET"):
@@ -146,3 +174,82 @@ def test_every_request_gets_a_status_line(server, request_bytes, status):
     assert re.match(rf"HTTP/1\.[01] {status} ", status_line(server, request_bytes))
     response, _ = get(server, "/episode.mp3", {"Range": "bytes=0-9"})
     assert response.status == 206  # and the server still serves
+
+
+@pytest.mark.parametrize(("name", "mime"), sorted(TYPES.items()))
+def test_every_site_file_type_has_its_mime_type_and_text_its_charset(server, name, mime):
+    response, body = get(server, f"/{name}")
+    assert response.status == 200
+    assert response.headers["Content-Type"] == mime
+    if name in TEXT_FILES:
+        assert body.decode("utf-8") == TEXT_FILES[name]
+
+
+@pytest.mark.parametrize("name", sorted(TYPES))
+def test_every_file_may_be_read_by_players_on_other_origins(server, name):
+    response, _ = get(server, f"/{name}", {"Origin": "https://player.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_etag_is_a_hash_of_the_bytes_and_last_modified_a_date(server):
+    response, body = get(server, "/transcript.vtt")
+    assert response.headers["ETag"] == f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    assert re.fullmatch(
+        r"\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT", response.headers["Last-Modified"]
+    )
+    again, _ = get(server, "/transcript.vtt")
+    assert again.headers["ETag"] == response.headers["ETag"]
+    other, _ = get(server, "/transcript.srt")
+    assert other.headers["ETag"] != response.headers["ETag"]
+
+
+def test_if_none_match_with_the_current_etag_gets_304_without_a_body(server):
+    first, _ = get(server, "/feed.xml")
+    etag = first.headers["ETag"]
+    for header in (etag, f"W/{etag}", f'"other", {etag}', "*"):
+        response, body = get(server, "/feed.xml", {"If-None-Match": header})
+        assert (response.status, body) == (304, b"")
+        assert response.headers["ETag"] == etag
+    response, body = get(server, "/feed.xml", {"If-None-Match": '"stale"'})
+    assert response.status == 200
+    assert body.decode() == TEXT_FILES["feed.xml"]
+
+
+def test_if_modified_since_gets_304_until_the_file_changes(server):
+    first, _ = get(server, "/chapters.json")
+    modified = first.headers["Last-Modified"]
+    response, body = get(server, "/chapters.json", {"If-Modified-Since": modified})
+    assert (response.status, body) == (304, b"")
+    old = "Mon, 01 Jan 1990 00:00:00 GMT"
+    response, _ = get(server, "/chapters.json", {"If-Modified-Since": old})
+    assert response.status == 200
+    response, _ = get(server, "/chapters.json", {"If-Modified-Since": "not a date"})
+    assert response.status == 200
+    # If-None-Match wins: a stale tag gets the file whatever the date says.
+    response, _ = get(
+        server, "/chapters.json", {"If-None-Match": '"stale"', "If-Modified-Since": modified}
+    )
+    assert response.status == 200
+
+
+def test_a_changed_file_gets_a_new_etag(tmp_path):
+    (tmp_path / "feed.xml").write_text("<rss/>")
+    server = make_server(tmp_path, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        first, _ = get(server.server_port, "/feed.xml")
+        (tmp_path / "feed.xml").write_text("<rss version='2.0'/>")
+        response, body = get(
+            server.server_port, "/feed.xml", {"If-None-Match": first.headers["ETag"]}
+        )
+        assert (response.status, body) == (200, b"<rss version='2.0'/>")
+        assert response.headers["ETag"] != first.headers["ETag"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_ranges_still_work_with_validators(server):
+    response, body = get(server, "/episode.mp3", {"Range": "bytes=0-9"})
+    assert (response.status, body) == (206, BODY[:10])
+    assert response.headers["ETag"] == f'"{hashlib.sha256(BODY).hexdigest()[:32]}"'

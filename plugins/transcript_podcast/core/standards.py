@@ -1,8 +1,8 @@
 """What the specifications fix, stated once for the writers and the independent checker.
 
-The feed's XML namespaces, the MIME types of enclosures, transcript and chapter files, and the
-podcast namespace's ``podcast:guid`` derivation.  Tests pin these to the specifications' own
-examples.
+The feed's XML namespaces, the MIME types of enclosures, transcript and chapter files (and of
+every file the site serves), and the podcast namespace's ``podcast:guid`` derivation.  Tests
+pin these to the specifications' own examples.
 """
 
 import re
@@ -29,6 +29,30 @@ CAPTION_TYPES = frozenset({"text/vtt", "application/x-subrip", "application/json
 
 # Podcast Index JSON chapters (podcast:chapters type).
 CHAPTERS_TYPE = "application/json+chapters"
+
+# What a server sends as Content-Type for each file suffix the built site has: the transcript
+# and audio types above, the pages' own types, and Pagefind's binary index files.
+SITE_TYPES = {
+    **{f".{extension}": mime for extension, mime in TRANSCRIPT_TYPES.items()},
+    **AUDIO_TYPES,
+    ".xml": "application/xml",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".svg": "image/svg+xml",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".ico": "image/vnd.microsoft.icon",
+    ".wasm": "application/wasm",
+    ".woff2": "font/woff2",
+}
+# The text types among them, sent with "; charset=utf-8" (the site writes UTF-8 only).
+TEXT_TYPES = frozenset(
+    mime
+    for mime in SITE_TYPES.values()
+    if mime.startswith("text/")
+    or mime in {"application/json", "application/xml", "application/x-subrip", "image/svg+xml"}
+)
 
 # The namespace's UUIDv5 namespace for podcast:guid (tags/guid.md).
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")

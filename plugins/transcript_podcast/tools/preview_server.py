@@ -3,24 +3,67 @@
 Python's ``http.server`` (and so ``pelican --listen``) ignores ``Range``; without ranges
 Chromium cannot seek in an MP3, so a timestamp link would restart the episode instead of
 jumping. Static hosts serve ranges; this server does too, so the preview behaves like them.
+Like a good static host it also sends each file's type with its charset, an ``ETag`` (a hash of
+the bytes) and ``Last-Modified``, answers conditional requests with 304 (podcast apps fetch the
+feed conditionally), and sends ``Access-Control-Allow-Origin: *`` so browser-based players on
+other origins can read transcripts, chapters and the feed.
 
     python -m transcript_podcast.tools.preview_server output --port 8000
 """
 
 import argparse
 import contextlib
+import hashlib
 import os
 import re
 import shutil
-from functools import partial
+from email.utils import formatdate, parsedate_to_datetime
+from functools import lru_cache, partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import PurePath
+
+from ..core.standards import SITE_TYPES, TEXT_TYPES
 
 RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
 CHUNK = 64 * 1024
 # Byte positions longer than this many digits are past the end of any file: Python refuses
 # to read numbers of more than 4,300 digits, and no file has more than 10**18 bytes.
 POSITION_DIGITS = 18
+
+
+def content_type(path):
+    """The Content-Type for a file: the site's type for its suffix, text types with charset."""
+    mime = SITE_TYPES.get(PurePath(path).suffix.lower(), "application/octet-stream")
+    return f"{mime}; charset=utf-8" if mime in TEXT_TYPES else mime
+
+
+@lru_cache(maxsize=4096)
+def entity_tag(path, size, mtime_ns):
+    """A strong ETag from the file's bytes (cached while its size and time stay the same)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while chunk := file.read(CHUNK):
+            digest.update(chunk)
+    return f'"{digest.hexdigest()[:32]}"'
+
+
+def not_modified(headers, etag, mtime):
+    """True when a conditional request's copy is current (RFC 9110 §13.1.2, §13.1.3).
+
+    ``If-None-Match`` wins over ``If-Modified-Since`` when both are sent.
+    """
+    match = headers.get("If-None-Match")
+    if match is not None:
+        tags = {tag.strip().removeprefix("W/") for tag in match.split(",")}
+        return "*" in tags or etag in tags
+    since = headers.get("If-Modified-Since")
+    if since is None:
+        return False
+    try:
+        return int(mtime) <= parsedate_to_datetime(since).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False  # an unreadable date: send the file
 
 
 class UnsatisfiableRange(ValueError):
@@ -84,7 +127,16 @@ class RangeRequestHandler(SimpleHTTPRequestHandler):
         except OSError:
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
-        size = os.fstat(file.fileno()).st_size
+        stat = os.fstat(file.fileno())
+        size = stat.st_size
+        etag = entity_tag(path, size, stat.st_mtime_ns)
+        validators = {"ETag": etag, "Last-Modified": formatdate(stat.st_mtime, usegmt=True)}
+        if not_modified(self.headers, etag, stat.st_mtime):
+            file.close()
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_validators(validators)
+            self.end_headers()
+            return None
         try:
             span = byte_range(self.headers.get("Range"), size)
         except UnsatisfiableRange:
@@ -96,16 +148,23 @@ class RangeRequestHandler(SimpleHTTPRequestHandler):
             return None
         first, last = span or (0, size - 1)
         self.send_response(HTTPStatus.PARTIAL_CONTENT if span else HTTPStatus.OK)
-        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Type", content_type(path))
         self.send_header("Accept-Ranges", "bytes")
         self.send_header("Content-Length", str(last - first + 1))
         if span:
             self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
-        self.send_header("Cache-Control", "no-cache")
+        self.send_validators(validators)
         self.end_headers()
         file.seek(first)
         self.remaining = last - first + 1
         return file
+
+    def send_validators(self, validators):
+        """ETag, Last-Modified, revalidation on every use, and CORS for other origins' players."""
+        for name, value in validators.items():
+            self.send_header(name, value)
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Access-Control-Allow-Origin", "*")
 
     def copyfile(self, source, outputfile):
         if self.remaining is None:
