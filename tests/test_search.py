@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from transcript_podcast.shell.search import pagefind_executable
+
 from .conftest import SEEDS, build, file_bytes, launched_chromium, make_project, require, serving
 
 PHRASE = "broadcasting was inhumane"
@@ -267,3 +269,29 @@ def test_a_site_without_a_search_index_says_so(watched_page):
     page.goto(f"{page.base_url}/search/?q=synthesizer")
     page.get_by_role("status").filter(has_text="its index was not built").wait_for()
     assert page.errors == []
+
+
+def test_the_same_pagefind_at_another_path_and_time_keeps_every_bundle(project, tmp_path):
+    """CI's fresh .venv installs the same Pagefind anew: nothing is re-indexed for that."""
+    output = build(project)
+    stamps = written_at(output, "2026")
+    copy = tmp_path / "fresh-venv" / "pagefind"
+    copy.parent.mkdir()
+    shutil.copy(pagefind_executable(None), copy)  # a new path and a new file time
+    build(project, PODCAST_PAGEFIND=str(copy))
+    assert written_at(output, "2026") == stamps
+
+
+def test_another_pagefind_version_reindexes(project, tmp_path):
+    output = build(project)
+    first = file_bytes(output / "pagefind")
+    stamps = written_at(output, "2026")
+    other = tmp_path / "pagefind-next"
+    other.write_text(
+        '#!/bin/sh\n[ "$1" = --version ] && { echo "pagefind 99.0.0"; exit 0; }\n'
+        f'exec "{pagefind_executable(None)}" "$@"\n'
+    )
+    other.chmod(0o755)
+    build(project, PODCAST_PAGEFIND=str(other))
+    assert written_at(output, "2026") != stamps
+    assert file_bytes(output / "pagefind") == first

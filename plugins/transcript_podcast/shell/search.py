@@ -13,10 +13,10 @@ Pagefind's ``mergeIndex``, which ranks the results of all chunks together.  Bund
 names are hashes of their contents, so two builds write identical bundles.
 """
 
+import functools
 import hashlib
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -64,14 +64,33 @@ def pages_glob(paths):
     return escaped[0] if len(escaped) == 1 else "{" + ",".join(escaped) + "}"
 
 
+def pagefind_identity(executable):
+    """What Pagefind is: its version line, else a digest of the binary.
+
+    Not where it lies or when it was installed: CI's fresh ``.venv`` gives the same Pagefind a
+    new path and file time, and must not re-index every chunk for that.  (The file's time only
+    tells a long-running process, such as ``pelican --autoreload``, when to ask again.)
+    """
+    binary = Path(executable).stat()
+    return asked_identity(executable, binary.st_size, binary.st_mtime_ns)
+
+
+@functools.cache
+def asked_identity(executable, _size, _mtime_ns):
+    finished = subprocess.run(
+        [executable, "--version"], capture_output=True, text=True, check=False
+    )
+    version = finished.stdout.strip() if finished.returncode == 0 else ""
+    return version or hashlib.sha256(Path(executable).read_bytes()).hexdigest()
+
+
 def chunk_fingerprint(site, executable, paths, known=None):
     """A digest of every page of a chunk, and of which Pagefind reads them and how.
 
     ``known`` maps pages to the digests of their bytes when the Writer has them (it checked
     or wrote every episode page in this build); other pages are read.
     """
-    binary = os.stat(executable)
-    digest = hashlib.sha256(f"{executable}|{binary.st_size}|{binary.st_mtime_ns}".encode())
+    digest = hashlib.sha256(pagefind_identity(executable).encode())
     digest.update(NOT_INDEXED.encode())
     known = known or {}
     for path in paths:
