@@ -327,7 +327,7 @@ SETTINGS = (
         NarrationSettings.voice.engine,
         lambda value: value in ENGINES,
         f"one of {', '.join(map(repr, ENGINES))}",
-        "What speaks: `'piper'`, a natural neural voice (about 0.12 s of CPU per second of "
+        "What speaks: `'piper'`, a natural neural voice (about 0.07 s of CPU per second of "
         "audio; `publishconf.py`), or `'espeak'`, eSpeak NG's robotic formant voice (fast: for "
         "tests and quick local builds; `pelicanconf.py`).",
     ),
