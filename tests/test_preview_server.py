@@ -70,6 +70,7 @@ TEXT_FILES = {
     "chapters.json": '{"version": "1.2.0", "chapters": []}',
     "site.css": "body { color: black; }",
     "site.js": "console.log('é');",
+    "icon.svg": "<svg xmlns='http://www.w3.org/2000/svg'><title>Café</title></svg>",
 }
 TYPES = {
     "feed.xml": "application/xml; charset=utf-8",
@@ -81,6 +82,7 @@ TYPES = {
     "chapters.json": "application/json; charset=utf-8",
     "site.css": "text/css; charset=utf-8",
     "site.js": "text/javascript; charset=utf-8",
+    "icon.svg": "image/svg+xml; charset=utf-8",
     "episode.mp3": "audio/mpeg",
 }
 
