@@ -321,3 +321,22 @@ def test_command_passes_on_the_real_production_build(tmp_path, monkeypatch):
     assert built.returncode == 0, built.stdout + built.stderr
     result = check_command(str(project / "output"), "--site-url", SITE)
     assert result.returncode == 0, result.stdout
+
+
+def test_hub_links_must_be_absolute_http_urls(site):
+    self_link = f'<atom:link href="{SITE}/feed.xml" rel="self" type="application/rss+xml"/>'
+    hubs = '<atom:link href="https://hub.example/" rel="hub"/><atom:link href="/hub" rel="hub"/>'
+    edit_feed(site, self_link, self_link + hubs)
+    assert check_site(site) == [
+        "feed.xml: channel: <atom:link rel=\"hub\"> '/hub' is not an absolute http(s) URL"
+    ]
+
+
+def test_a_feed_with_hubs_needs_a_self_link(site):
+    self_link = f'<atom:link href="{SITE}/feed.xml" rel="self" type="application/rss+xml"/>'
+    edit_feed(site, self_link, '<atom:link href="https://hub.example/" rel="hub"/>')
+    assert check_site(site) == [
+        'feed.xml: channel: expected one <atom:link rel="self"> with the feed URL',
+        'feed.xml: channel: <atom:link rel="hub"> needs <atom:link rel="self">: WebSub hubs '
+        "push the feed at its self URL (the topic)",
+    ]

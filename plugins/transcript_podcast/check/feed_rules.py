@@ -89,7 +89,24 @@ class FeedCheck:
             feed_url = None
         else:
             feed_url = self_links[0].get("href")
+        self.check_hubs(channel, self_links)
         self.check_podcast_guid(channel, feed_url)
+
+    def check_hubs(self, channel, self_links):
+        """WebSub hubs: absolute http(s) URLs, and a self link naming the topic they push."""
+        hubs = [link for link in channel.findall("atom:link", NS) if link.get("rel") == "hub"]
+        for hub in hubs:
+            href = hub.get("href", "")
+            if not is_http_url(href):
+                self.report(
+                    "channel", f'<atom:link rel="hub"> {href!r} is not an absolute http(s) URL'
+                )
+        if hubs and not self_links:
+            self.report(
+                "channel",
+                '<atom:link rel="hub"> needs <atom:link rel="self">: WebSub hubs push the '
+                "feed at its self URL (the topic)",
+            )
 
     def check_podcast_guid(self, channel, feed_url):
         value = text(channel, "podcast:guid")

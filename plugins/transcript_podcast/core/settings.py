@@ -393,6 +393,15 @@ SETTINGS = (
         "build fails if a GUID in it would change or vanish, keeps every locked slug, and adds "
         "new episodes once it has succeeded; development builds warn and never write it.",
     ),
+    Setting(
+        "PODCAST_WEBSUB_HUBS",
+        ("https://pubsubhubbub.appspot.com/",),
+        lambda value: isinstance(value, list | tuple) and all(map(is_http_url, value)),
+        "a list of absolute http(s) URLs (empty: no WebSub)",
+        'WebSub hubs, each announced in the feed as `<atom:link rel="hub">`; after a deploy '
+        "`python -m transcript_podcast ping output/` tells them (and the Podcast Index) the "
+        "feed changed, and apps subscribed there fetch it within seconds.",
+    ),
 )
 
 

@@ -63,6 +63,7 @@ def channel_from_settings(settings):
         medium=settings["PODCAST_MEDIUM"],
         hosts=tuple(host(value) for value in settings["PODCAST_HOSTS"]),
         max_items=settings["PODCAST_MAX_ITEMS"],
+        hubs=tuple(settings["PODCAST_WEBSUB_HUBS"]),
     )
 
 

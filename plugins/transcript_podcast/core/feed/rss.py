@@ -15,7 +15,7 @@ from ..model import Chapters, Enclosure, Episode, Person, TranscriptLink
 from ..safe_text import clean_text
 from ..standards import podcast_guid
 from ..timing import estimated_duration
-from . import itunes, podcastindex, psc
+from . import itunes, podcastindex, psc, websub
 from .itunes import category_pair
 
 # Episodes air on a date, not at a time.  Noon UTC keeps that date, and its weekday, the same
@@ -57,6 +57,7 @@ class Channel:
     medium: str = "podcast"
     hosts: tuple[Person, ...] = ()
     max_items: int | None = None
+    hubs: tuple[str, ...] = ()  # WebSub hubs, written as <atom:link rel="hub">
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def feed_generator(channel):
         podcastindex.PodcastIndexEntryExtension,
     )
     generator.register_extension(psc.EXTENSION_NAME, psc.PscExtension, psc.PscEntryExtension)
+    generator.register_extension(websub.EXTENSION_NAME, websub.WebSubExtension)
     generator.title(channel.title)
     # feedgen's RSS <link> is the last link given, so the site comes after the self link.
     generator.link(href=channel.feed_url, rel="self", type=FEED_TYPE)
@@ -200,6 +202,7 @@ def feed_generator(channel):
     index.podcast_locked(channel.locked, channel.owner_email)
     index.podcast_medium(channel.medium)
     index.podcast_person(list(channel.hosts))
+    generator.websub.websub_hubs(channel.hubs)
     return generator
 
 
