@@ -1,5 +1,8 @@
 """The GUID lock: published GUIDs never change, in the pure core and in real builds."""
 
+import shutil
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -10,6 +13,7 @@ from transcript_podcast.core.incremental.guid_lock import (
     compare,
     format_lock,
     read_lock,
+    retracted,
     updated,
 )
 from transcript_podcast.core.model import Episode
@@ -54,7 +58,8 @@ def test_lines_without_a_slug_are_read_and_filled_in_by_the_next_update():
         ("a\tx\ts\nb\ty\ts\n", "l:2: the slug 's' of b is locked for a already (line 1)"),
         ("a x\n", "l:1: expected <stem> TAB <guid> TAB <slug>"),
         ("a\t\n", "l:1: expected <stem> TAB <guid> TAB <slug>"),
-        ("a\tx\ts\textra\n", "l:1: expected <stem> TAB <guid> TAB <slug>"),
+        ("a\tx\ts\textra\n", "l:1: the fourth field may only be 'retracted', not 'extra'"),
+        ("a\tx\ts\tretracted\tx\n", "l:1: expected <stem> TAB <guid> TAB <slug>"),
         # Only \n ends a line: a GUID holding a line separator is named, not split in two.
         ("a\tx\u2028y\n", "l:1: 'x\\u2028y' contains a line separator (U+2028)"),
         ("a\tx\x0cy\n", "l:1: 'x\\x0cy' contains a control character (U+000C)"),
@@ -77,11 +82,46 @@ def test_compare_names_changed_dropped_reused_guids_and_moved_slugs():
         "episode a was published with GUID 'ga'; this build would change it to 'new' "
         "(restore it, e.g. with guid = 'ga' in its sidecar)",
         "episode b was published with GUID 'gb' but no seed file has that stem now "
-        "(restore or rename it back; delete its lock line only to retract it)",
+        "(restore or rename it back; to retract it for good, run "
+        "'python -m transcript_podcast retract b')",
         "new episode d has GUID 'gb', already published for episode b",
         "episode f was published at the slug 'f-slug'; its sidecar's slug 'elsewhere' would "
         "move its URL (remove that slug, or set slug = 'f-slug')",
     ]
+
+
+def test_a_retraction_is_a_line_that_wins_over_the_plain_one_in_any_order():
+    gone = Locked("ga", "a-slug", retracted=True)
+    for text in ("a\tga\ta-slug\na\tga\ta-slug\tretracted\n",
+                 "a\tga\ta-slug\tretracted\na\tga\ta-slug\n"):  # fmt: skip
+        assert read_lock(text, "l") == {"a": gone}
+    assert format_lock({"a": gone}).endswith("a\tga\ta-slug\tretracted\n")
+    assert read_lock(format_lock({"a": gone}), "l") == {"a": gone}
+    # A build never takes a retraction back, and never gives its GUID or slug away.
+    assert updated({"a": gone}, {"b": Locked("gb", "b")}) == {"a": gone, "b": Locked("gb", "b")}
+    assert compare({"a": gone}, {}).problems() == []
+    assert compare({"a": gone}, {"b": "ga"}).problems() == [
+        "new episode b has GUID 'ga', already published for episode a"
+    ]
+    assert unique_slugs([(1, "a-slug", date(2026, 1, 1), "b")], {"a": "a-slug"}) == {1: "a-slug-2"}
+
+
+def test_a_retracted_episode_whose_seed_comes_back_is_named():
+    gone = Locked("ga", "a-slug", retracted=True)
+    assert compare({"a": gone}, {"a": "ga"}).problems() == [
+        "episode a (GUID 'ga') is retracted in the lock but its seed is back (delete it "
+        "again; to publish it again, take 'retracted' off its lock line)"
+    ]
+
+
+def test_only_a_published_episode_with_its_slug_can_be_retracted():
+    assert retracted({"a": Locked("ga", "s")}, "a") == {"a": Locked("ga", "s", retracted=True)}
+    with pytest.raises(ValueError, match="b is not in the lock"):
+        retracted({"a": Locked("ga", "s")}, "b")
+    with pytest.raises(ValueError, match="a has no slug recorded yet"):
+        retracted({"a": Locked("ga")}, "a")
+    with pytest.raises(TranscriptError, match="l:1: the fourth field may only be 'retracted'"):
+        read_lock("a\tga\ts\tgone\n", "l")
 
 
 def test_skipped_seed_is_not_called_dropped():
@@ -284,3 +324,32 @@ def test_a_sidecar_slug_that_would_move_a_published_url_fails_production(tmp_pat
     dev = run_pelican(project, "pelicanconf.py", "PODCAST_NARRATION=false")
     assert dev.returncode == 0
     assert (project / "output" / "episodes" / "first-url" / "index.html").is_file()
+
+
+def test_a_retracted_episode_is_taken_down_and_cannot_come_back_unnoticed(tmp_path):
+    project = make_project(tmp_path, SEEDS[:2])
+    lock = {seed.stem: COMMITTED[seed.stem] for seed in SEEDS[:2]}
+    (project / "seeds" / "guids.lock").write_text(format_lock(lock))
+    (project / "seeds" / f"{SEEDS[0].stem}.toml").write_text("episode = 1\n")
+    retract = subprocess.run(
+        [sys.executable, "-m", "transcript_podcast", "retract", SEEDS[0].stem],
+        cwd=project, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert retract.returncode == 0, retract.stderr
+    assert retract.stdout.splitlines()[:3] == [
+        f"seeds/guids.lock: {SEEDS[0].stem} retracted (its GUID and slug stay reserved)",
+        f"seeds/{SEEDS[0].stem}.toml: deleted",
+        f"seeds/{SEEDS[0].stem}.txt: deleted",
+    ]
+    result = run_pelican(project, "publishconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (project / "output" / "episodes" / COMMITTED[SEEDS[0].stem].slug).exists()
+    assert lock_of(project)[SEEDS[0].stem].retracted  # the production build kept it
+    # The seed brought back (a revert, a merge): the production build refuses, naming it.
+    shutil.copy(SEEDS[0], project / "seeds")
+    result = run_pelican(project, "publishconf.py")
+    assert result.returncode == 1
+    assert f"episode {SEEDS[0].stem} (GUID '{SEEDS[0].stem}') is retracted in the lock" in (
+        result.stdout + result.stderr
+    )
+    assert "Traceback" not in result.stdout + result.stderr

@@ -2,7 +2,8 @@
 
 ``check output/`` checks a built site before deploying it: one line per problem, exit status 1
 when there is any, 0 otherwise.  ``settings-table`` prints the README's settings table
-(``--update README.md`` rewrites it there).
+(``--update README.md`` rewrites it there).  ``retract STEM`` takes a published episode down
+for good (:mod:`.retract`).
 """
 
 import argparse
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..check.site import check_site
+from .retract import retract
 from .settings_table import settings_table, with_table
 
 
@@ -30,9 +32,18 @@ def main(argv=None):
     table.add_argument(
         "--update", metavar="README", help="rewrite the table in this file instead of printing it"
     )
+    take_down = commands.add_parser(
+        "retract",
+        help="take a published episode down for good: mark it in the GUID lock, delete its seed",
+    )
+    take_down.add_argument("episode", help="the seed file's stem, or the seed file itself")
+    take_down.add_argument("--lock", default="seeds/guids.lock", help="the GUID lock file")
+    take_down.add_argument("--seeds", default="seeds", help="the folder of seed transcripts")
     args = parser.parse_args(argv)
     if args.command == "settings-table":
         return print_settings_table(args.update)
+    if args.command == "retract":
+        return retract_episode(args)
     return check_built_site(args)
 
 
@@ -58,4 +69,14 @@ def print_settings_table(readme):
         print(f"{readme}: {error}", file=sys.stderr)
         return 1
     print(f"{readme}: settings table updated")
+    return 0
+
+
+def retract_episode(args):
+    try:
+        lines = retract(args.episode, args.lock, args.seeds)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("\n".join(lines))
     return 0

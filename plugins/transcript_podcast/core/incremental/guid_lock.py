@@ -8,14 +8,19 @@ went out with, so a build can refuse to change either and never give them to ano
 Format (UTF-8 text, ``\\n`` ends a line, ``#`` starts a comment)::
 
     <seed file stem> TAB <guid> TAB <slug>
+    <seed file stem> TAB <guid> TAB <slug> TAB retracted
 
 one line per published episode, sorted by stem.  A line without its slug (``<stem> TAB
 <guid>``, written before slugs were locked) is read as "slug not recorded yet"; the next
 production build fills it in with the slug the episode is published at.  No field may hold
 a tab, a line break or another control character (:func:`..safe_text.unsafe_character`).
-Lines are only ever added, which lets git merge two additions with ``merge=union``; an
-identical line repeated by such a merge is harmless, two GUIDs or two slugs for one stem (or
-one GUID or slug for two stems) are an error naming both lines.
+
+Nothing is ever taken back by deleting a line: a retraction is recorded by ending the
+episode's line with ``retracted``, and its GUID and slug stay reserved.  Every change is thus
+a line added (an edited line reads as a line added beside the old one), which lets git merge
+two versions with ``merge=union`` without bringing anything back: lines for one stem are read
+together, and any of them saying ``retracted`` retracts it.  Two GUIDs or two slugs for one
+stem (or one GUID or slug for two stems) are an error naming both lines.
 """
 
 from dataclasses import dataclass, field
@@ -27,16 +32,21 @@ HEADER = (
     "# Published episodes: <seed file stem> TAB <feed GUID> TAB <URL slug>, sorted by stem.\n"
     "# Written by the production build once every check passed. Never change a GUID or a\n"
     "# slug: podcast apps would download the episode again and links to it would break.\n"
-    "# Delete a line only when you retract that episode for good.\n"
+    "# To retract an episode for good, end its line with TAB retracted (never delete it).\n"
 )
+
+
+RETRACTED = "retracted"
 
 
 @dataclass(frozen=True)
 class Locked:
-    """What one published episode went out with; ``slug`` is None until it is recorded."""
+    """What one published episode went out with; ``slug`` is None until it is recorded, and
+    a retracted episode keeps its GUID and slug so no other episode is ever given them."""
 
     guid: str
     slug: str | None = None
+    retracted: bool = False
 
 
 def read_lock(text, name):
@@ -47,13 +57,17 @@ def read_lock(text, name):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) not in (2, 3) or not all(fields):
+        if len(fields) not in (2, 3, 4) or not all(fields):
             raise TranscriptError(name, number, "expected <stem> TAB <guid> TAB <slug>")
+        if len(fields) == 4 and fields[3] != RETRACTED:
+            raise TranscriptError(
+                name, number, f"the fourth field may only be {RETRACTED!r}, not {fields[3]!r}"
+            )
         for value in fields:
             problem = unsafe_character(value)
             if problem:
                 raise TranscriptError(name, number, f"{value!r} contains {problem}")
-        stem, entry = fields[0], Locked(*fields[1:])
+        stem, entry = fields[0], Locked(*fields[1:3], retracted=len(fields) == 4)
         known = entries.get(stem, entry)
         for what, old, new in (("GUID", known.guid, entry.guid), ("slug", known.slug, entry.slug)):
             if old and new and old != new:
@@ -70,7 +84,9 @@ def read_lock(text, name):
                     f"the {what} {new!r} of {stem} is locked for {owner} already "
                     f"(line {first_line[owner]})",
                 )
-        entries[stem] = Locked(known.guid, known.slug or entry.slug)
+        entries[stem] = Locked(
+            known.guid, known.slug or entry.slug, known.retracted or entry.retracted
+        )
         first_line.setdefault(stem, number)
     return entries
 
@@ -80,21 +96,40 @@ def format_lock(entries):
     lines = []
     for stem in sorted(entries):
         entry = entries[stem]
-        lines.append("\t".join([stem, entry.guid] + ([entry.slug] if entry.slug else [])))
+        fields = [stem, entry.guid] + ([entry.slug] if entry.slug else [])
+        lines.append("\t".join(fields + ([RETRACTED] if entry.retracted else [])))
     return HEADER + "".join(f"{line}\n" for line in lines)
 
 
 def updated(locked, published):
     """The lock after a successful build published ``{stem: Locked}``.
 
-    Locked episodes keep their GUID and slug (a slug not recorded yet is filled in); new
-    episodes are added.  Nothing is removed: a retraction deletes its line by hand.
+    Locked episodes keep their GUID, slug and retraction (a slug not recorded yet is filled
+    in); new episodes are added.  Nothing is ever removed.
     """
     entries = dict(locked)
     for stem, entry in published.items():
         known = entries.get(stem)
-        entries[stem] = entry if known is None else Locked(known.guid, known.slug or entry.slug)
+        entries[stem] = (
+            entry
+            if known is None
+            else Locked(known.guid, known.slug or entry.slug, known.retracted)
+        )
     return entries
+
+
+def retracted(locked, stem):
+    """The lock with ``stem`` retracted; ValueError says why it cannot be."""
+    entry = locked.get(stem)
+    if entry is None:
+        raise ValueError(
+            f"{stem} is not in the lock: an episode never published needs no retraction"
+        )
+    if entry.slug is None:
+        raise ValueError(
+            f"{stem} has no slug recorded yet: run a production build first, then retract it"
+        )
+    return {**locked, stem: Locked(entry.guid, entry.slug, retracted=True)}
 
 
 @dataclass(frozen=True)
@@ -105,6 +140,7 @@ class LockCheck:
     dropped: dict = field(default_factory=dict)  # stem -> locked guid
     reused: dict = field(default_factory=dict)  # new stem -> (its guid, stem locked to it)
     moved: dict = field(default_factory=dict)  # stem -> (locked slug, sidecar slug)
+    returned: dict = field(default_factory=dict)  # retracted stem -> its guid
 
     def problems(self):
         """One sentence per broken promise, naming the episode."""
@@ -116,8 +152,14 @@ class LockCheck:
             ]
             + [
                 f"episode {stem} was published with GUID {guid!r} but no seed file has that "
-                f"stem now (restore or rename it back; delete its lock line only to retract it)"
+                f"stem now (restore or rename it back; to retract it for good, run "
+                f"'python -m transcript_podcast retract {stem}')"
                 for stem, guid in sorted(self.dropped.items())
+            ]
+            + [
+                f"episode {stem} (GUID {guid!r}) is retracted in the lock but its seed is back "
+                f"(delete it again; to publish it again, take 'retracted' off its lock line)"
+                for stem, guid in sorted(self.returned.items())
             ]
             + [
                 f"new episode {stem} has GUID {guid!r}, already published for episode {owner}"
@@ -142,7 +184,11 @@ def compare(locked, guids, sidecar_slugs=None, skipped=()):
     changed = {
         s: (locked[s].guid, g) for s, g in guids.items() if s in locked and locked[s].guid != g
     }
-    dropped = {s: e.guid for s, e in locked.items() if s not in guids and s not in skipped}
+    dropped = {
+        s: e.guid
+        for s, e in locked.items()
+        if s not in guids and s not in skipped and not e.retracted
+    }
     reused = {
         s: (g, owners[g]) for s, g in guids.items() if s not in locked and owners.get(g, s) != s
     }
@@ -151,4 +197,5 @@ def compare(locked, guids, sidecar_slugs=None, skipped=()):
         for s, slug in (sidecar_slugs or {}).items()
         if s in locked and locked[s].slug and locked[s].slug != slug
     }
-    return LockCheck(changed, dropped, reused, moved)
+    returned = {s: locked[s].guid for s in guids if s in locked and locked[s].retracted}
+    return LockCheck(changed, dropped, reused, moved, returned)
