@@ -69,14 +69,16 @@ def actionlint(*pattern):
 
 def test_publish_workflow_passes_actionlint():
     result = actionlint()
-    assert "Checking 1 workflow file(s)" in result.stdout
+    assert "Checking 2 workflow file(s)" in result.stdout
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
     broken = tmp_path / "broken.yml"
-    broken.write_text(workflow.replace("needs: build\n", "needs: biuld\n"))
+    job = "    runs-on: ubuntu-24.04\n"
+    assert job in workflow
+    broken.write_text(workflow.replace(job, job + "    needs: biuld\n", 1))
     result = actionlint(str(broken))
     assert result.returncode == 1
     assert "biuld" in result.stdout
@@ -88,12 +90,9 @@ PINNED = re.compile(r"^(?P<action>[\w.-]+/[\w./-]+)@[0-9a-f]{40} # v\d+(\.\d+)*$
 def test_workflow_runs_the_readme_commands_and_pinned_pages_actions():
     """Every action is pinned to a full commit SHA (a tag can be moved), its tag in a comment."""
     workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
-    for step in (
-        "python3 tasks.py test",
-        "python3 tasks.py build",
-        "python -m transcript_podcast check output/",
-    ):
+    for step in ("python3 tasks.py build", "python -m transcript_podcast check output/"):
         assert step in workflow
+    workflow += (ROOT / ".github" / "workflows" / "test.yml").read_text()
     uses = [line.split("uses:", 1)[1].strip() for line in workflow.splitlines() if "uses:" in line]
     pinned = [PINNED.match(action) for action in uses]
     assert all(pinned), [action for action, match in zip(uses, pinned, strict=True) if not match]
