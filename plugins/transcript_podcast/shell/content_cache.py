@@ -4,7 +4,7 @@ import logging
 import os
 
 from ..core.incremental.cache_key import cache_key
-from .writer import PLUGIN_FOLDER
+from .writer import PLUGIN_FOLDER, UNKEYED
 
 logger = logging.getLogger(__name__)
 
@@ -16,5 +16,6 @@ def key_content_cache(pelican):
         return
     folders = [os.path.join(settings["PATH"], folder) for folder in settings["ARTICLE_PATHS"]]
     key = cache_key(folders, PLUGIN_FOLDER, settings)
+    settings[UNKEYED] = settings["CACHE_PATH"]  # where the records every build sees live
     settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], key)
     logger.debug("content cache: %s", settings["CACHE_PATH"])

@@ -45,6 +45,7 @@ def connect():
     signals.article_generator_finalized.connect(theme.link_neighbours)
     signals.page_generator_finalized.connect(content_links.drop_outside_pages)
     signals.static_generator_finalized.connect(content_links.drop_outside_static_files)
+    signals.static_generator_finalized.connect(writer.note_static_files)
     signals.all_generators_finalized.connect(sitemap.write_sitemap)
     # Episode pages written: transcript and chapter files, the feed, the render record, the
     # search index.
@@ -55,3 +56,4 @@ def connect():
     signals.article_writer_finalized.connect(search.index_site)
     # Every output written: only now may the GUID lock record this build's episodes.
     signals.finalized.connect(guid_lock.write_guid_lock)
+    signals.finalized.connect(writer.remove_unmade_files)

@@ -30,10 +30,20 @@ from .articles import episode_articles, is_episode
 from .transcripts import write_article_transcripts
 
 logger = logging.getLogger(__name__)
+THIS_BUILD = {}  # "writer" and "static" (names), for the ``finalized`` receiver Pelican
+# passes neither
 pelican_logger = logging.getLogger("pelican.writers")  # where Pelican's own Writer logs
 
 PLUGIN_FOLDER = Path(__file__).parents[1]  # the whole plugin's code
 RECORD = "render-record.json"
+OUTPUT_RECORD = "output-record.json"
+UNKEYED = "_PODCAST_RECORD_PATH"  # the cache folder before its key, set by content_cache
+
+
+def record_folder(settings):
+    """The cache folder under no key: what earlier builds made must be known to every build,
+    whatever key its content cache has (a retraction changes the key)."""
+    return settings.get(UNKEYED, settings["CACHE_PATH"])
 
 
 def folder_sources(*folders):
@@ -101,11 +111,12 @@ class ChangedOnlyWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.record = RenderRecord(Path(self.settings["CACHE_PATH"], RECORD), output_path)
+        self.record = RenderRecord(Path(record_folder(self.settings), RECORD), output_path)
         self.site = site_inputs(self.settings)
         self.episodes = {}  # id(Episode) → its fingerprint, made once per build
         self.transcripts_written = set()  # id(article)
         self.pages = []  # the episode pages of this build, by output name
+        THIS_BUILD["writer"] = self
 
     def episode_inputs(self, episode):
         if id(episode) not in self.episodes:
@@ -193,3 +204,46 @@ def save_render_record(generator, writer):
         logger.info("Removed %d file(s) of episodes no longer published", len(stale))
     logger.info("%d episode page(s) and transcript file(s) were up to date", record.kept)
     record.save()
+
+
+def made_files(pelican, writer):
+    """The output names this build wrote or kept: Pelican's pages and feeds, the plugin's
+    recorded files, the static files and the search bundle."""
+    output = Path(pelican.output_path)
+    names = {Path(f).relative_to(output).as_posix() for f in writer._written_files}
+    names |= writer.record.seen
+    bundle = Path(output, "pagefind")  # the search bundle, Pagefind's own files
+    names |= {p.relative_to(output).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    return names | set(THIS_BUILD.get("static", ()))
+
+
+def remove_unmade_files(pelican):
+    """Receiver for ``finalized``: delete every file an earlier build of this project made
+    that this build did not (old pagination, removed pages, old slugs, a development
+    build's drafts), then the folders left empty, so the output is what a cold build makes."""
+    writer = THIS_BUILD.get("writer")
+    if not isinstance(writer, ChangedOnlyWriter):
+        return
+    output = Path(pelican.output_path)
+    path = Path(record_folder(pelican.settings), OUTPUT_RECORD)
+    try:
+        before = set(json.loads(path.read_text(encoding="utf-8")))
+    except (FileNotFoundError, ValueError):
+        before = set()
+    made = made_files(pelican, writer)
+    gone = sorted(before - made)
+    for name in gone:
+        Path(output, name).unlink(missing_ok=True)
+        for folder in Path(output, name).parents:
+            if folder == output or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    if gone:
+        logger.info("Removed %d file(s) no current source makes", len(gone))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(sorted(made), separators=(",", ":")), encoding="utf-8")
+
+
+def note_static_files(generator):
+    """Receiver for ``static_generator_finalized``."""
+    THIS_BUILD["static"] = [f.save_as for f in generator.staticfiles]
