@@ -16,6 +16,7 @@ slug = "usa-wants-back"
 guid = "legacy-guid-149"
 episode = 149
 season = 2
+episode_type = "trailer"
 explicit = false
 image = "https://cdn.example.org/149.jpg"
 
@@ -47,13 +48,14 @@ def test_every_key_is_read():
         "guid": "legacy-guid-149",
         "number": 149,
         "season": 2,
+        "episode_type": "trailer",
         "explicit": False,
-        "image": Artwork(url="https://cdn.example.org/149.jpg", origin=Origin("seeds/x.toml", 8)),
+        "image": Artwork(url="https://cdn.example.org/149.jpg", origin=Origin("seeds/x.toml", 9)),
         "audio": AudioSource(
             url="https://cdn.example.org/149.mp3",
             length=12345678,
             duration=1337.5,
-            origin=Origin("seeds/x.toml", 10),
+            origin=Origin("seeds/x.toml", 11),
         ),
         "people": (Person(name="Emma", role="host", href="https://example.org/emma"),),
         "speakers": ((0, "Emma"), (21, "Synthesizer")),
@@ -65,6 +67,9 @@ def test_every_key_is_read():
     [
         (b"episode = 'three'", "'episode' must be a positive integer"),
         (b"episode = 0", "'episode' must be a positive integer"),
+        (b"episode = -3", "'episode' must be a positive integer"),
+        (b"episode_type = 'teaser'", "'episode_type' must be one of full, trailer, bonus"),
+        (b"episode_type = true", "'episode_type' must be one of full, trailer, bonus"),
         (b"explicit = 'no'", "'explicit' must be true or false"),
         (b"date = 'May 5'", "'date' must be a date"),
         (b"titel = 'x'", "unknown key 'titel'"),

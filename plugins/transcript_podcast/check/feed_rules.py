@@ -33,6 +33,7 @@ RFC2822 = re.compile(
     r"^(?P<weekday>[A-Z][a-z]{2}), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? "
     r"([+-]\d{4}|GMT|UT|[A-Z]{3})$"
 )
+EPISODE_TYPES = ("full", "trailer", "bonus")
 DURATION = re.compile(r"^(\d+|(\d+:)?[0-5]?\d:[0-5]\d)\Z")
 
 
@@ -147,10 +148,15 @@ class FeedCheck:
         duration = text(item, "itunes:duration")
         if duration is not None and not DURATION.match(duration):
             self.report(where, f"<itunes:duration> {duration!r} is not seconds or HH:MM:SS")
-        for tag in ("itunes:episode", "itunes:season"):
+        for tag in ("itunes:episode", "itunes:season", "podcast:episode", "podcast:season"):
             value = text(item, tag)
             if value is not None and not (value.isdigit() and int(value) > 0):
                 self.report(where, f"<{tag}> {value!r} is not a positive integer")
+        episode_type = text(item, "itunes:episodeType")
+        if episode_type is not None and episode_type not in EPISODE_TYPES:
+            self.report(where, f"<itunes:episodeType> {episode_type!r} is not full/trailer/bonus")
+        if item.find("itunes:title", NS) is not None and not text(item, "itunes:title"):
+            self.report(where, "empty <itunes:title>")
         image = item.find("itunes:image", NS)
         if image is not None:
             self.check_image(where, image)

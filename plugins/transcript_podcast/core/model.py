@@ -165,6 +165,7 @@ class Episode:
     slug: str | None = None
     number: int | None = None
     season: int | None = None
+    episode_type: str = "full"  # itunes:episodeType: full, trailer or bonus
     explicit: bool | None = None
     audio: AudioSource | None = None
     image: Artwork | None = None

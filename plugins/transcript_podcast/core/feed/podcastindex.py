@@ -86,9 +86,12 @@ class PodcastIndexExtension(BaseExtension):
 
 
 class PodcastIndexEntryExtension(BaseEntryExtension):
-    """Item tags: podcast:transcript (repeatable), podcast:chapters and podcast:person."""
+    """Item tags: podcast:season, podcast:episode, podcast:transcript (repeatable),
+    podcast:chapters and podcast:person."""
 
     def __init__(self):
+        self._season = None
+        self._episode = None
         self._transcripts = []
         self._chapters = None
         self._persons = []
@@ -97,6 +100,10 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
         return {"podcast": PODCAST_NS}
 
     def extend_rss(self, entry):
+        if self._season is not None:
+            xml_elem(f"{{{PODCAST_NS}}}season", entry).text = str(self._season)
+        if self._episode is not None:
+            xml_elem(f"{{{PODCAST_NS}}}episode", entry).text = str(self._episode)
         for transcript in self._transcripts:
             xml_elem(f"{{{PODCAST_NS}}}transcript", entry, **transcript)
         if self._chapters:
@@ -104,6 +111,22 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
         for person in self._persons:
             person_element(entry, person)
         return entry
+
+    def podcast_season(self, season=None):
+        """The item's season number (a positive integer), as ``itunes:season`` has it."""
+        if season is not None:
+            if isinstance(season, bool) or not isinstance(season, int) or season < 1:
+                raise ValueError("podcast:season is a positive integer")
+            self._season = season
+        return self._season
+
+    def podcast_episode(self, episode=None):
+        """The item's episode number (a positive integer), as ``itunes:episode`` has it."""
+        if episode is not None:
+            if isinstance(episode, bool) or not isinstance(episode, int) or episode < 1:
+                raise ValueError("podcast:episode is a positive integer")
+            self._episode = episode
+        return self._episode
 
     def podcast_transcript(self, url=None, mime_type=None, language=None, captions=False):
         """Add a transcript file; ``captions`` marks a timed format (``rel="captions"``)."""

@@ -228,6 +228,8 @@ def add_item(generator, channel, item):
 
     apple = entry.itunes
     apple.itunes_duration(duration_seconds(item))
+    apple.itunes_title(xml_text(episode.title))
+    apple.itunes_episode_type(episode.episode_type)
     if episode.explicit is not None:
         apple.itunes_explicit(episode.explicit)
     if episode.number is not None:
@@ -238,6 +240,8 @@ def add_item(generator, channel, item):
         apple.itunes_image(absolute_url(site_url, item.image_url))
 
     index = entry.podcastindex
+    index.podcast_season(episode.season)
+    index.podcast_episode(episode.number)
     for link in sorted(item.transcripts, key=transcript_feed_rank):
         index.podcast_transcript(
             absolute_url(site_url, link.url), link.mime_type, channel.language, link.timed

@@ -19,9 +19,10 @@ from .layout import stamp_seconds
 from .spoken_date import EARLIEST_YEAR, LATEST_YEAR
 
 SIDECAR_KEYS = (
-    "title", "notes", "date", "slug", "guid", "episode", "season", "explicit",
-    "audio", "image", "people", "speakers", "chapters",
+    "title", "notes", "date", "slug", "guid", "episode", "season", "episode_type",
+    "explicit", "audio", "image", "people", "speakers", "chapters",
 )  # fmt: skip
+EPISODE_TYPES = ("full", "trailer", "bonus")  # Apple's itunes:episodeType values
 AUDIO_KEYS = ("path", "url", "length", "duration", "type")
 SPEAKER_KEYS = ("start", "name")
 CHAPTER_KEYS = ("start", "title", "url", "img", "toc")
@@ -63,6 +64,7 @@ def read_sidecar(data, path):
         ("guid", "guid", check.text),
         ("episode", "number", check.positive),
         ("season", "season", check.positive),
+        ("episode_type", "episode_type", check.episode_type),
         ("explicit", "explicit", check.boolean),
         ("image", "image", check.image),
     ):
@@ -162,6 +164,11 @@ class Checker:
     def positive(self, key, value):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             self.fail(key, f"must be a positive integer, not {value!r}")
+        return value
+
+    def episode_type(self, key, value):
+        if value not in EPISODE_TYPES:
+            self.fail(key, f"must be one of {', '.join(EPISODE_TYPES)}, not {value!r}")
         return value
 
     def boolean(self, key, value):
