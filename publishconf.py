@@ -10,8 +10,8 @@ SITEURL = os.environ.get("SITEURL", "https://daily-synthesizer.example.org")
 RELATIVE_URLS = False
 # The output folder is kept between builds (CI caches it with cache/): episode pages and
 # transcript files whose inputs did not change are not made again, and the plugin removes
-# the files of episodes that are gone.  A page or static file removed from content/ stays
-# until a clean build (`python3 tasks.py build -e DELETE_OUTPUT_DIRECTORY=true`).
+# every file an earlier build made that no current source makes (gone episodes, old slugs and
+# pagination pages, pages removed from content/, a development build's drafts).
 DELETE_OUTPUT_DIRECTORY = False
 
 PODCAST_STRICT = True

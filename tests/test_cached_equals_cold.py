@@ -63,3 +63,15 @@ def test_a_development_build_into_the_same_output_leaves_nothing_behind(tmp_path
 
     cached, cold = cached_and_cold(tmp_path, [preview_a_draft])
     assert differences(cached, cold) == []
+
+
+def test_an_old_slug_is_removed(tmp_path):
+    """Without a lock, a sidecar slug moves the episode (and changes the cache's key)."""
+
+    def add_slug(project):
+        (project / "seeds" / "001_fcc1d385489321ae.toml").write_text('slug = "moved"\n')
+        return {"PODCAST_GUID_LOCK": ""}
+
+    cached, cold = cached_and_cold(tmp_path, [add_slug])
+    assert "episodes/moved/index.html" in cold
+    assert differences(cached, cold) == []
