@@ -20,6 +20,13 @@ from .feed_rules import FeedCheck
 from .transcript_rules import transcript_problems
 
 
+def parse_feed(data):
+    """The feed's root element, parsed without entities or network (``XMLSyntaxError``)."""
+    return etree.fromstring(
+        data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    )
+
+
 def check_site(output, feed_path="feed.xml", site_url=None):
     """Every problem of the feed at ``output/feed_path`` and of the transcripts it points to."""
     output = Path(output)
@@ -27,10 +34,7 @@ def check_site(output, feed_path="feed.xml", site_url=None):
     if not feed_file.is_file():
         return [f"{feed_path}: no feed in {output}"]
     try:
-        root = etree.fromstring(
-            feed_file.read_bytes(),
-            etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False),
-        )
+        root = parse_feed(feed_file.read_bytes())
     except etree.XMLSyntaxError as exc:
         return [f"{feed_path}:{exc.lineno}: not well-formed XML: {exc.msg}"]
     feed = FeedCheck(output, feed_path, root, site_url)

@@ -1,9 +1,10 @@
 """``python -m transcript_podcast``: the project's commands.
 
 ``check output/`` checks a built site before deploying it: one line per problem, exit status 1
-when there is any, 0 otherwise.  ``settings-table`` prints the README's settings table
-(``--update README.md`` rewrites it there).  ``retract STEM`` takes a published episode down
-for good (:mod:`.retract`).
+when there is any, 0 otherwise.  ``ping output/``, after a deploy, tells the feed's WebSub hubs
+and the Podcast Index that the feed changed (:mod:`.ping`).  ``retract STEM`` takes a published
+episode down for good (:mod:`.retract`).  ``settings-table`` prints the README's settings table
+(``--update README.md`` rewrites it there).
 """
 
 import argparse
@@ -11,8 +12,12 @@ import sys
 from pathlib import Path
 
 from ..check.site import check_site
+from ..core.settings import SETTINGS
+from .ping import PUBNOTIFY, TIMEOUT, PingError, ping
 from .retract import retract
 from .settings_table import settings_table, with_table
+
+FEED_PATH = next(s.default for s in SETTINGS if s.name == "PODCAST_FEED_PATH")
 
 
 def main(argv=None):
@@ -21,10 +26,33 @@ def main(argv=None):
     check = commands.add_parser("check", help="check the feed and transcripts of a built site")
     check.add_argument("output", help="the built site, e.g. output/")
     check.add_argument(
-        "--feed", default="feed.xml", help="the feed's path in the output (PODCAST_FEED_PATH)"
+        "--feed", default=FEED_PATH, help="the feed's path in the output (PODCAST_FEED_PATH)"
     )
     check.add_argument(
         "--site-url", help="the site's URL (SITEURL); by default the feed's channel <link>"
+    )
+    notify = commands.add_parser(
+        "ping", help="after a deploy, tell the feed's WebSub hubs and the Podcast Index"
+    )
+    notify.add_argument("output", help="the built site that was deployed, e.g. output/")
+    notify.add_argument(
+        "--feed", default=FEED_PATH, help="the feed's path in the output (PODCAST_FEED_PATH)"
+    )
+    notify.add_argument(
+        "--pubnotify",
+        default=PUBNOTIFY,
+        metavar="URL",
+        help="the Podcast Index pubnotify endpoint ('' to skip it)",
+    )
+    notify.add_argument(
+        "--timeout",
+        type=seconds,
+        default=TIMEOUT,
+        metavar="SECONDS",
+        help=f"how long each request may take (default {TIMEOUT})",
+    )
+    notify.add_argument(
+        "--dry-run", action="store_true", help="print what would be sent, send nothing"
     )
     table = commands.add_parser(
         "settings-table", help="print the README's settings table, generated from the settings"
@@ -44,6 +72,8 @@ def main(argv=None):
         return print_settings_table(args.update)
     if args.command == "retract":
         return retract_episode(args)
+    if args.command == "ping":
+        return ping_hubs(args)
     return check_built_site(args)
 
 
@@ -55,6 +85,36 @@ def check_built_site(args):
         print(f"{len(problems)} problem(s): do not publish this build", file=sys.stderr)
         return 1
     print(f"{args.feed}: feed and transcripts OK")
+    return 0
+
+
+def seconds(value):
+    """A positive number of seconds, for argparse."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return number
+
+
+def ping_hubs(args):
+    """Exit 0 even when hubs failed (the deploy is done; each failure has its line); 2 when
+    there is no feed to ping."""
+    try:
+        failures = ping(
+            args.output,
+            args.feed,
+            pubnotify=args.pubnotify,
+            timeout=args.timeout,
+            dry_run=args.dry_run,
+        )
+    except PingError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if failures:
+        print(f"{failures} ping(s) failed: apps see the episode on their next poll instead")
     return 0
 
 
