@@ -99,6 +99,17 @@ def chunk_fingerprint(site, executable, paths, known=None):
     return digest.hexdigest()
 
 
+def bundle_digest(folder):
+    """A digest of every file of a bundle as it is on disk: a bundle another build wrote over
+    it (a development preview into the same output) no longer matches its stamp."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def run_pagefind(executable, site, pages, bundle=BUNDLE):
     """Index the ``pages`` (a glob) of the built ``site`` into ``site/<bundle>/``."""
     shutil.rmtree(Path(site) / bundle, ignore_errors=True)
@@ -108,12 +119,17 @@ def run_pagefind(executable, site, pages, bundle=BUNDLE):
 
 
 def index_chunk(executable, site, chunk, paths, stamps, *, known=None):
-    """(Re)index one chunk unless its bundle and fingerprint show it is up to date; True if ok."""
+    """(Re)index one chunk unless its stamp shows that the bundle on disk is the one indexed
+    from these very pages; True if ok."""
     bundle = f"{BUNDLE}/{chunk}"
     fingerprint = chunk_fingerprint(site, executable, paths, known)
     stamp = stamps / f"{chunk}.sha256"
     entry = Path(site, bundle, "pagefind-entry.json")
-    if entry.is_file() and stamp.is_file() and stamp.read_text() == fingerprint:
+    if (
+        entry.is_file()
+        and stamp.is_file()
+        and stamp.read_text() == f"{fingerprint} {bundle_digest(Path(site, bundle))}"
+    ):
         logger.debug("search index %s: no page changed, kept", chunk)
         return True
     finished = run_pagefind(executable, site, pages_glob(paths), bundle)
@@ -124,7 +140,7 @@ def index_chunk(executable, site, chunk, paths, stamps, *, known=None):
             (finished.stderr or finished.stdout).strip(),
         )
         return False
-    stamp.write_text(fingerprint)
+    stamp.write_text(f"{fingerprint} {bundle_digest(Path(site, bundle))}")
     logger.info("search index %s: %d episode page(s) indexed", chunk, len(paths))
     return True
 
