@@ -75,3 +75,19 @@ def test_an_old_slug_is_removed(tmp_path):
     cached, cold = cached_and_cold(tmp_path, [add_slug])
     assert "episodes/moved/index.html" in cold
     assert differences(cached, cold) == []
+
+
+def test_a_moved_checkout_builds_what_a_cold_build_does(tmp_path):
+    """CI checks out into another folder than the podcaster's: no absolute path may leave
+    anything of the old place in a cached build."""
+    (tmp_path / "here").mkdir()
+    project = make_project(tmp_path / "here")
+    build(project, "publishconf.py", **QUIET)
+    moved = tmp_path / "elsewhere" / "there"
+    moved.parent.mkdir()
+    shutil.move(project, moved)
+    retract("002_3dbd943c478ecbef", moved / "seeds" / "guids.lock", moved / "seeds")
+    cached = file_bytes(build(moved, "publishconf.py", **QUIET))
+    cold = tmp_path / "cold"
+    shutil.copytree(moved, cold, ignore=shutil.ignore_patterns("output", "cache"))
+    assert differences(cached, file_bytes(build(cold, "publishconf.py", **QUIET))) == []
