@@ -1,5 +1,6 @@
 """Shared fixtures: the real seeds, and real Pelican builds in temporary project folders."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -162,6 +163,11 @@ def seed_site():
 
 
 NPM_CI = "Node.js, then npm ci in the project"
+# How each npm feed parser the tests run is called on a feed's text.
+NODE_FEED_PARSERS = {
+    "podcast-partytime": 'require("podcast-partytime").parseFeed',
+    "feedsmith": 'require("feedsmith").parseRssFeed',
+}
 MISSING = {}  # skip reason → (tool, how to install it), for the summary line
 
 
@@ -178,6 +184,22 @@ def require(available, what, install):
     reason = f"{what} is not installed ({install})"
     MISSING[reason] = (what, install)
     pytest.skip(reason)
+
+
+def parsed_by_node(package, feed, expression):
+    """``expression`` (JavaScript over ``feed``, the parsed feed) as Python data, with the
+    feed file parsed by the npm ``package``'s own parser in Node.js."""
+    node = shutil.which("node")
+    require(node and (ROOT / "node_modules" / package).is_dir(), package, NPM_CI)
+    script = (
+        f"const feed = {NODE_FEED_PARSERS[package]}("
+        'require("fs").readFileSync(process.argv[1], "utf8"));'
+        f"console.log(JSON.stringify({expression}));"
+    )
+    result = subprocess.run(
+        [node, "-e", script, str(feed)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.splitlines()[-1])
 
 
 def pytest_unconfigure(config):

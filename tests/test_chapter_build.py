@@ -3,7 +3,6 @@ chapters that win, a supplied recording left as it is, and refused chapters."""
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,7 +17,7 @@ from transcript_podcast.check.site import check_site
 from transcript_podcast.core.seeds.layout import format_stamp as stamp
 
 from .audio_samples import write_mp3
-from .conftest import NPM_CI, ROOT, SEEDS, build, make_project, require, run_pelican
+from .conftest import SEEDS, build, make_project, parsed_by_node, run_pelican
 from .test_content_cache import rebuilt_and_cold
 
 SCHEMA = json.loads(
@@ -130,23 +129,13 @@ def test_the_page_lists_the_chapters_says_they_were_found_and_heads_the_transcri
 
 
 def test_podcast_partytime_reads_the_chapters_url(seed_site):
-    node = shutil.which("node")
-    require(
-        node and (ROOT / "node_modules" / "podcast-partytime").is_dir(), "podcast-partytime", NPM_CI
+    parsed = dict(
+        parsed_by_node(
+            "podcast-partytime",
+            seed_site / "feed.xml",
+            "feed.items.map((item) => [item.guid, item.podcastChapters])",
+        )
     )
-    script = (
-        'const { parseFeed } = require("podcast-partytime");'
-        'const feed = parseFeed(require("fs").readFileSync(process.argv[1], "utf8"));'
-        "console.log(JSON.stringify(feed.items.map((item) => [item.guid, item.podcastChapters])));"
-    )
-    result = subprocess.run(
-        [node, "-e", script, str(seed_site / "feed.xml")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    parsed = dict(json.loads(result.stdout))
     for item in items(seed_site):
         chapters = parsed[item.findtext("guid")]
         assert chapters == {

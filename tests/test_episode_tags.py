@@ -2,9 +2,7 @@
 ``podcast:episode``) in a real Pelican build, read by podcastparser, feedparser and
 podcast-partytime, and refused by the feed check when malformed."""
 
-import json
 import shutil
-import subprocess
 
 import feedparser
 import podcastparser
@@ -13,7 +11,7 @@ from lxml import etree
 
 from transcript_podcast.check.site import check_site
 
-from .conftest import NPM_CI, ROOT, SEEDS, build, make_project, require, run_pelican
+from .conftest import SEEDS, build, make_project, parsed_by_node, run_pelican
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -70,25 +68,14 @@ def test_python_parsers_read_the_numbers_and_type(output):
 
 
 def test_podcast_partytime_reads_the_numbers_and_type(output):
-    node = shutil.which("node")
-    require(
-        node and (ROOT / "node_modules" / "podcast-partytime").is_dir(), "podcast-partytime", NPM_CI
+    parsed = dict(
+        parsed_by_node(
+            "podcast-partytime",
+            output / "feed.xml",
+            "feed.items.map((i) => [i.guid, [i.itunesEpisode, i.itunesSeason, "
+            "i.itunesEpisodeType, i.podcastSeason, i.podcastEpisode]])",
+        )
     )
-    script = (
-        'const { parseFeed } = require("podcast-partytime");'
-        'const feed = parseFeed(require("fs").readFileSync(process.argv[1], "utf8"));'
-        "console.log(JSON.stringify(feed.items.map((i) => [i.guid, "
-        "[i.itunesEpisode, i.itunesSeason, i.itunesEpisodeType, i.podcastSeason, "
-        "i.podcastEpisode]])));"
-    )
-    result = subprocess.run(
-        [node, "-e", script, str(output / "feed.xml")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    parsed = dict(json.loads(result.stdout.splitlines()[-1]))
     episode, season, episode_type, podcast_season, podcast_episode = parsed[NUMBERED]
     assert (episode, season, episode_type) == (12, 3, "bonus")
     assert podcast_season == {"number": 3}

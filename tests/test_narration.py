@@ -9,8 +9,6 @@ import io
 import json
 import math
 import re
-import shutil
-import subprocess
 from array import array
 from datetime import date
 from urllib.parse import urlsplit
@@ -36,7 +34,7 @@ from transcript_podcast.core.narration.speech import (
 from transcript_podcast.core.seeds.layout import format_stamp
 from transcript_podcast.core.settings import SettingsError, with_defaults
 
-from .conftest import NPM_CI, ROOT, build, file_bytes, make_project, require
+from .conftest import build, file_bytes, make_project, parsed_by_node
 from .transcript_parsers import json_rows, srt_rows, vtt_rows
 
 SETTINGS = NarrationSettings()
@@ -372,22 +370,10 @@ def test_every_real_seed_item_has_the_narration_as_enclosure(seed_site):
         assert item["total_time"] == round(mutagen.mp3.MP3(audio).info.length)
 
 
-PARTYTIME = """
-const { parseFeed } = require("podcast-partytime");
-const feed = parseFeed(require("fs").readFileSync(process.argv[1], "utf8"));
-console.log(JSON.stringify(feed.items.map((item) => item.enclosure)));
-"""
-
-
 def test_podcast_partytime_keeps_every_narrated_item(seed_site):
-    feed = feed_of(seed_site)
-    node = shutil.which("node")
-    partytime = ROOT / "node_modules" / "podcast-partytime"
-    require(node and partytime.is_dir(), "podcast-partytime", NPM_CI)
-    result = subprocess.run(
-        [node, "-e", PARTYTIME, str(feed)], cwd=ROOT, capture_output=True, text=True, check=True
+    enclosures = parsed_by_node(
+        "podcast-partytime", feed_of(seed_site), "feed.items.map((item) => item.enclosure)"
     )
-    enclosures = json.loads(result.stdout)
     assert len(enclosures) == 5
     for enclosure in enclosures:
         assert enclosure["type"] == "audio/mpeg"
