@@ -105,3 +105,40 @@ def test_extension_setters_refuse_bad_values():
 )
 def test_apple_categories_are_the_current_list(value, valid):
     assert itunes.is_apple_category(value) is valid
+
+
+@pytest.mark.parametrize(
+    ("setter", "value", "message"),
+    [
+        ("podcast_funding", podcastindex.Funding("ftp://x.org/", "Give"), "http\\(s\\) URL"),
+        ("podcast_funding", podcastindex.Funding("https://x.org/", " "), "non-empty text"),
+        ("podcast_license", podcastindex.License("mine"), "give the URL of its text"),
+        ("podcast_txt", podcastindex.Txt("x" * 4001), "at most 4000 characters"),
+        ("podcast_podroll", [podcastindex.RemoteFeed("feed-1")], "is not a UUID"),
+        (
+            "podcast_update_frequency",
+            podcastindex.UpdateFrequency("Weekly", "WEEKLY"),
+            "not an RFC 5545 recurrence rule",
+        ),
+        (
+            "podcast_trailer",
+            podcastindex.Trailer("T", "https://x.org/t", "Mon, 02 Mar 2026", 1, "audio/mpeg", -1),
+            "season is a positive integer",
+        ),
+        ("podcast_image", podcastindex.Image("images/cover.png"), "http\\(s\\) href"),
+    ],
+)
+def test_channel_tag_setters_refuse_bad_values(setter, value, message):
+    feed = minimal_feed()
+    with pytest.raises(ValueError, match=message):
+        getattr(feed.podcastindex, setter)(value)
+
+
+def test_podroll_guids_are_written_in_lower_case():
+    feed = minimal_feed()
+    feed.podcastindex.podcast_podroll([podcastindex.RemoteFeed(GUID.upper())])
+    remote = etree.fromstring(feed.rss_str()).find("channel/podcast:podroll/podcast:remoteItem", NS)
+    assert remote.attrib == {"feedGuid": GUID}
+
+
+GUID = "917393e3-1b1e-5cef-ace4-edaa54e1f810"

@@ -25,6 +25,7 @@ from ..core.standards import (
     podcast_guid,
 )
 from .chapters import duration_seconds, json_chapter_problems, psc_problems
+from .namespace_tags import channel_problems, image_problems
 
 NS = {"podcast": PODCAST_NS, "itunes": ITUNES_NS, "atom": ATOM_NS, "psc": PSC_NS}
 CHANNEL_TAGS = ("title", "link", "description", "language")
@@ -92,6 +93,8 @@ class FeedCheck:
             feed_url = self_links[0].get("href")
         self.check_hubs(channel, self_links)
         self.check_podcast_guid(channel, feed_url)
+        for problem in channel_problems(channel, self.local_file, date_problem):
+            self.report("channel", problem)
 
     def check_hubs(self, channel, self_links):
         """WebSub hubs: absolute http(s) URLs, and a self link naming the topic they push."""
@@ -160,6 +163,9 @@ class FeedCheck:
         image = item.find("itunes:image", NS)
         if image is not None:
             self.check_image(where, image)
+        for image in item.findall("podcast:image", NS):
+            for problem in image_problems(image, self.local_file):
+                self.report(where, problem)
         enclosures = item.findall("enclosure")
         if len(enclosures) > 1:
             self.report(where, f"{len(enclosures)} <enclosure> tags (one at most)")
@@ -194,22 +200,9 @@ class FeedCheck:
                 self.report(where, message)
 
     def check_pub_date(self, where, value):
-        if value is None:
-            self.report(where, "missing <pubDate>")
-            return
-        match = RFC2822.match(value)
-        try:
-            when = parsedate_to_datetime(value) if match else None
-        except (TypeError, ValueError):
-            when = None
-        if when is None:
-            self.report(where, f"<pubDate> {value!r} is not an RFC 2822 date")
-        elif match["weekday"] != WEEKDAYS[when.weekday()]:
-            self.report(
-                where,
-                f"<pubDate> {value!r} says {match['weekday']}, "
-                f"but that day is a {WEEKDAYS[when.weekday()]}",
-            )
+        problem = date_problem(value)
+        if problem:
+            self.report(where, f"<pubDate> {problem}" if value else "missing <pubDate>")
 
     def check_enclosure(self, where, enclosure):
         url, length, kind = (enclosure.get(a) for a in ("url", "length", "type"))
@@ -272,6 +265,22 @@ class FeedCheck:
         if ".." in relative.parts:
             return None
         return self.output.joinpath(*relative.parts)
+
+
+def date_problem(value):
+    """What is wrong with an RFC 2822 date as podcast apps read it, or None."""
+    if value is None:
+        return "missing"
+    match = RFC2822.match(value)
+    try:
+        when = parsedate_to_datetime(value) if match else None
+    except (TypeError, ValueError):
+        when = None
+    if when is None:
+        return f"{value!r} is not an RFC 2822 date"
+    if match["weekday"] != WEEKDAYS[when.weekday()]:
+        return f"{value!r} says {match['weekday']}, but that day is a {WEEKDAYS[when.weekday()]}"
+    return None
 
 
 def text(element, path):

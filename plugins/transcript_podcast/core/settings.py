@@ -13,13 +13,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from .feed.itunes import is_apple_category
-from .feed.podcastindex import MEDIUMS
+from .feed.podcastindex import (
+    MEDIUMS,
+    Funding,
+    License,
+    RemoteFeed,
+    Txt,
+    UpdateFrequency,
+    checked_funding,
+    checked_license,
+    checked_remote_feed,
+    checked_txt,
+    checked_update_frequency,
+)
+from .feed.rhythm import MINIMUM_DATES as RHYTHM_MINIMUM
+from .feed.rhythm import MINIMUM_SHARE as RHYTHM_SHARE
+from .feed.rhythm import WINDOW as RHYTHM_WINDOW
 from .locations import artwork_type, is_http_url, looks_like_url, path_inside
 from .narration.engine import ENGINES
 from .narration.espeak import MAXIMUM_RATE, MINIMUM_RATE
 from .narration.speech import MP3_BIT_RATES, NarrationSettings
 from .people import PERSON_KEYS, PersonError, person_from
 from .safe_text import unsafe_character
+from .standards import KNOWN_LICENSES
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
@@ -96,6 +112,73 @@ def whole_number_in(low, high):
     return lambda value: (
         isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
     )
+
+
+def pairs(value):
+    """``value`` as a tuple of two-item tuples, like Pelican's ``LINKS``; else ValueError."""
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(pair, list | tuple) and len(pair) == 2 for pair in value
+    ):
+        raise ValueError("expected a list of pairs")
+    return tuple(tuple(pair) for pair in value)
+
+
+def funding_links(value):
+    """``PODCAST_FUNDING``'s (text, url) pairs as :class:`Funding` links."""
+    return tuple(checked_funding(Funding(url, text)) for text, url in pairs(value))
+
+
+def show_license(value):
+    """``PODCAST_LICENSE``: None, a known identifier, or an (identifier, url) pair."""
+    if value is None:
+        return None
+    identifier, url = (value, None) if isinstance(value, str) else pairs([value])[0]
+    return checked_license(License(identifier, url))
+
+
+def txt_records(value):
+    """``PODCAST_TXT``'s (purpose, text) pairs; a purpose may be None."""
+    return tuple(checked_txt(Txt(text, purpose)) for purpose, text in pairs(value))
+
+
+REMOTE_FEED_KEYS = ("feedGuid", "feedUrl", "title", "medium")
+
+
+def podroll(value):
+    """``PODCAST_PODROLL``: feed GUIDs, or dicts with the ``podcast:remoteItem`` attributes."""
+    if not isinstance(value, list | tuple):
+        raise ValueError("expected a list")
+    return tuple(checked_remote_feed(remote_feed(entry)) for entry in value)
+
+
+def remote_feed(entry):
+    if isinstance(entry, str):
+        return RemoteFeed(entry)
+    if not isinstance(entry, dict) or set(entry) - set(REMOTE_FEED_KEYS):
+        raise ValueError(f"a podroll entry has only the keys {', '.join(REMOTE_FEED_KEYS)}")
+    return RemoteFeed(*(entry.get(key) for key in REMOTE_FEED_KEYS))
+
+
+def stated_schedule(value):
+    """``PODCAST_UPDATE_FREQUENCY``: None (derived) or '' (none) give None; else the
+    (text, rrule) pair as an :class:`UpdateFrequency`."""
+    if value is None or value == "":
+        return None
+    text, rule = pairs([value])[0]
+    return checked_update_frequency(UpdateFrequency(text, rule))
+
+
+def accepted_by(convert):
+    """A check that passes when ``convert`` takes the value (the tag's own rules)."""
+
+    def check(value):
+        try:
+            convert(value)
+        except (TypeError, ValueError):
+            return False
+        return True
+
+    return check
 
 
 SETTINGS = (
@@ -177,6 +260,14 @@ SETTINGS = (
         "path is joined to the site URL.",
     ),
     Setting(
+        "PODCAST_IMAGE_ALT",
+        None,
+        optional_text,
+        "None or a non-empty string",
+        "The cover art described for screen readers (`alt` of the channel's `podcast:image`); "
+        "None says '<SITENAME> cover art'.",
+    ),
+    Setting(
         "PODCAST_CATEGORY",
         "Technology",
         is_apple_category,
@@ -249,6 +340,58 @@ SETTINGS = (
         "True or False",
         "Stop the build when an episode has no audio (podcast apps skip such items). "
         "Off: the build warns once, naming them, and estimates their duration.",
+    ),
+    Setting(
+        "PODCAST_FUNDING",
+        (),
+        accepted_by(funding_links),
+        "a list of (text, http(s) URL) pairs, the text at most 128 characters",
+        "`podcast:funding` links apps show as 'Support the show', also in every page's "
+        "footer, e.g. `(('Become a member', 'https://example.org/join'),)`.",
+    ),
+    Setting(
+        "PODCAST_LICENSE",
+        None,
+        accepted_by(show_license),
+        f"None, one of {', '.join(KNOWN_LICENSES)}, or an (identifier, http(s) URL) pair",
+        "`podcast:license` of the show's audio: a known identifier, or any license with the "
+        "URL of its text, e.g. `('my-license-v1', 'https://example.org/license')`.",
+    ),
+    Setting(
+        "PODCAST_TXT",
+        (),
+        accepted_by(txt_records),
+        "a list of (purpose or None, text) pairs",
+        "`podcast:txt` records, e.g. Apple's ownership check "
+        "`(('applepodcastsverify', '<code from Apple>'),)`.",
+    ),
+    Setting(
+        "PODCAST_PODROLL",
+        (),
+        accepted_by(podroll),
+        "a list of feed GUIDs, or of dicts with 'feedGuid' (and optional 'feedUrl', 'title', "
+        "'medium')",
+        "Shows you recommend, as `podcast:podroll` of `podcast:remoteItem`s (apps show them "
+        "as 'shows you might like').",
+    ),
+    Setting(
+        "PODCAST_UPDATE_FREQUENCY",
+        None,
+        accepted_by(stated_schedule),
+        "None, '', or a (text, RFC 5545 rule) pair",
+        "`podcast:updateFrequency`. None derives it from the newest "
+        f"{RHYTHM_WINDOW} air dates: the daily, weekday, weekly, every-few-weeks, monthly or "
+        f"yearly rule at least {RHYTHM_SHARE:.0%} of them fall on and whose dates are at least "
+        f"{RHYTHM_SHARE:.0%} air dates (none without one, or from fewer than "
+        f"{RHYTHM_MINIMUM} episodes); '' leaves it out; a pair states it, e.g. "
+        "`('Every other Monday', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO')`.",
+    ),
+    Setting(
+        "PODCAST_COMPLETE",
+        False,
+        boolean,
+        "True or False",
+        "No more episodes will come: `itunes:complete` and a `complete` update frequency.",
     ),
     # Chapters
     Setting(

@@ -1,12 +1,15 @@
 """What the specifications fix, stated once for the writers and the independent checker.
 
 The feed's XML namespaces, the MIME types of enclosures, transcript and chapter files (and of
-every file the site serves), and the podcast namespace's ``podcast:guid`` derivation.  Tests
-pin these to the specifications' own examples.
+every file the site serves), the podcast namespace's ``podcast:guid`` derivation, text limits
+and licenses, and what an RFC 5545 recurrence rule is.  Tests pin these to the
+specifications' own examples.
 """
 
 import re
 import uuid
+
+from dateutil.rrule import rrulestr
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -64,3 +67,27 @@ def podcast_guid(feed_url):
     slashes off."""
     bare = URL_SCHEME.sub("", feed_url).rstrip("/")
     return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, bare))
+
+
+# Characters the podcast namespace lets a display string have before apps cut it, and the
+# longer limit of podcast:txt (and of an image's alt text).
+SHORT_TEXT = 128
+LONG_TEXT = 4000
+# Licenses apps know by name (the namespace's own list and the Creative Commons family); any
+# other license needs the URL of its text (tags/license.md).
+KNOWN_LICENSES = (
+    "ARR", "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0", "CC-BY-NC-4.0",
+    "CC-BY-NC-SA-4.0", "CC-BY-NC-ND-4.0", "POD-V4V-1.0",
+)  # fmt: skip
+
+
+def is_rrule(value):
+    """True for an RFC 5545 recurrence rule (``FREQ`` first, as the RFC writes it) that
+    dateutil can expand, as ``podcast:updateFrequency rrule`` needs."""
+    if not isinstance(value, str) or not value.startswith("FREQ="):
+        return False
+    try:
+        rrulestr(value)
+    except (ValueError, TypeError):
+        return False
+    return True

@@ -15,7 +15,14 @@ from ..core.incremental.render_record import fingerprint
 from ..core.model import Person
 from ..core.people import person_from
 from ..core.seeds.referenced import artwork_file
-from ..core.settings import SettingsError
+from ..core.settings import (
+    SettingsError,
+    funding_links,
+    podroll,
+    show_license,
+    stated_schedule,
+    txt_records,
+)
 from .articles import episode_articles
 from .stop import stop
 from .writer import ChangedOnlyWriter
@@ -64,6 +71,14 @@ def channel_from_settings(settings):
         hosts=tuple(host(value) for value in settings["PODCAST_HOSTS"]),
         max_items=settings["PODCAST_MAX_ITEMS"],
         hubs=tuple(settings["PODCAST_WEBSUB_HUBS"]),
+        image_alt=settings["PODCAST_IMAGE_ALT"],
+        funding=funding_links(settings["PODCAST_FUNDING"]),
+        license=show_license(settings["PODCAST_LICENSE"]),
+        txt=txt_records(settings["PODCAST_TXT"]),
+        podroll=podroll(settings["PODCAST_PODROLL"]),
+        update_frequency=stated_schedule(settings["PODCAST_UPDATE_FREQUENCY"]),
+        derive_schedule=settings["PODCAST_UPDATE_FREQUENCY"] is None,
+        complete=settings["PODCAST_COMPLETE"],
     )
 
 

@@ -9,14 +9,17 @@ from datetime import UTC, datetime, time
 from html import escape
 
 from feedgen.feed import FeedGenerator
+from feedgen.util import formatRFC2822
 
 from ..chapters.formats import JSON_FILE
 from ..model import Chapters, Enclosure, Episode, Person, TranscriptLink
 from ..safe_text import clean_text
-from ..standards import podcast_guid
+from ..standards import SHORT_TEXT, podcast_guid
 from ..timing import estimated_duration
 from . import itunes, podcastindex, psc, websub
 from .itunes import category_pair
+from .podcastindex import Funding, Image, License, RemoteFeed, Trailer, Txt, UpdateFrequency
+from .rhythm import release_rhythm
 
 # Episodes air on a date, not at a time.  Noon UTC keeps that date, and its weekday, the same
 # for listeners from UTC-11 to UTC+11.
@@ -58,6 +61,15 @@ class Channel:
     hosts: tuple[Person, ...] = ()
     max_items: int | None = None
     hubs: tuple[str, ...] = ()  # WebSub hubs, written as <atom:link rel="hub">
+    image_alt: str | None = None
+    funding: tuple[Funding, ...] = ()
+    license: License | None = None
+    txt: tuple[Txt, ...] = ()
+    podroll: tuple[RemoteFeed, ...] = ()
+    # The stated schedule; None derives it from the air dates unless ``derive_schedule`` is off.
+    update_frequency: UpdateFrequency | None = None
+    derive_schedule: bool = True
+    complete: bool = False  # no more episodes: itunes:complete and a complete schedule
 
 
 @dataclass(frozen=True)
@@ -152,15 +164,50 @@ def duration_seconds(item):
 def build_feed(channel, items):
     """The RSS feed for ``items`` (in any order) as UTF-8 bytes."""
     items = newest_first(items)
+    generator = feed_generator(channel)
+    schedule = update_frequency(channel, items)
+    if schedule is not None:
+        generator.podcastindex.podcast_update_frequency(schedule)
+    for trailer in trailers(channel, items):
+        generator.podcastindex.podcast_trailer(trailer)
     if channel.max_items is not None:
         items = items[: channel.max_items]
-    generator = feed_generator(channel)
     if items:
         generator.lastBuildDate(air_datetime(items[0]))
         generator.pubDate(air_datetime(items[0]))
     for item in items:
         add_item(generator, channel, item)
     return generator.rss_str(pretty=True)
+
+
+def update_frequency(channel, items):
+    """The schedule the feed states: the setting's, else the rhythm of every air date (a
+    cap on the feed's items does not change the show's rhythm)."""
+    if channel.complete:
+        text = channel.update_frequency.text if channel.update_frequency else "Complete"
+        return UpdateFrequency(text, complete=True)
+    if channel.update_frequency is not None or not channel.derive_schedule:
+        return channel.update_frequency
+    rhythm = release_rhythm(item.episode.air_date for item in items)
+    if rhythm is None:
+        return None
+    start = datetime.combine(rhythm.start, AIR_TIME)
+    return UpdateFrequency(rhythm.text, rhythm.rrule, start.strftime("%Y-%m-%dT%H:%M:%S.000Z"))
+
+
+def trailers(channel, items):
+    """A ``podcast:trailer`` for every trailer episode with audio, newest first."""
+    for item in items:
+        if item.episode.episode_type != "trailer" or item.enclosure is None:
+            continue
+        yield Trailer(
+            title=shorten(xml_text(item.episode.title), SHORT_TEXT),
+            url=absolute_url(channel.link, item.enclosure.url),
+            pubdate=formatRFC2822(air_datetime(item)),
+            length=item.enclosure.length,
+            mime_type=item.enclosure.mime_type,
+            season=item.episode.season,
+        )
 
 
 def feed_generator(channel):
@@ -202,6 +249,16 @@ def feed_generator(channel):
     index.podcast_locked(channel.locked, channel.owner_email)
     index.podcast_medium(channel.medium)
     index.podcast_person(list(channel.hosts))
+    index.podcast_image(Image(channel.image_url, channel.image_alt or f"{channel.title} cover art"))
+    for funding in channel.funding:
+        index.podcast_funding(funding)
+    if channel.license is not None:
+        index.podcast_license(channel.license)
+    for txt in channel.txt:
+        index.podcast_txt(txt)
+    index.podcast_podroll(list(channel.podroll))
+    if channel.complete:
+        apple.itunes_complete(True)
     generator.websub.websub_hubs(channel.hubs)
     return generator
 
@@ -238,6 +295,7 @@ def add_item(generator, channel, item):
         apple.itunes_season(episode.season)
     if item.image_url:
         apple.itunes_image(absolute_url(site_url, item.image_url))
+        entry.podcastindex.podcast_image(Image(absolute_url(site_url, item.image_url)))
 
     index = entry.podcastindex
     index.podcast_season(episode.season)
