@@ -18,7 +18,6 @@ for byte, and the namespace channel tags it reads.  A missing client is reported
 
 import argparse
 import json
-import os
 import re
 import shutil
 import socket
@@ -32,18 +31,23 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 
 import feedparser  # noqa: E402
 import podcastparser  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from transcript_podcast.core.seeds.files import load_episode  # noqa: E402
+from tests.podcast_clients import (  # noqa: E402
+    ENTITY,
+    as_gpodder_shows,
+    client_env,
+    newsboat_items,
+    words_to_keep,
+)
 from transcript_podcast.tools.preview_server import make_server  # noqa: E402
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 PROJECT_PARTS = ("pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
-ENTITY = re.compile(r"&(#\w+|[a-z]+);")
 CHANNEL_SETTINGS = {
     "PODCAST_FUNDING": [["Support the show", "https://example.org/support"]],
     "PODCAST_LICENSE": "CC-BY-4.0",
@@ -67,13 +71,6 @@ NODE = {
         " podroll: !!p.podroll, image: !!p.images, updateFrequency: !!p.updateFrequency}};"
     ),
 }
-
-
-def words_to_keep(stem):
-    """The words of an episode's notes (as the feed's description has them) with an
-    apostrophe, ampersand or dash: the characters clients have lost."""
-    notes = load_episode(next(s for s in SEEDS if s.stem == stem), ROOT).notes
-    return re.findall(r"[^\s<>]*['&—][^\s<>]*", notes[:1500].rsplit(" ", 1)[0])
 
 
 def faithful(shown):
@@ -106,20 +103,6 @@ def build(folder, site_url):
     return project / "output"
 
 
-def client_env(home):
-    home.mkdir(parents=True)
-    return {
-        "HOME": str(home),
-        "PATH": os.environ["PATH"],
-        "LANG": "C.UTF-8",
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "GPODDER_HOME": str(home / "gpodder"),
-        "GPODDER_DOWNLOAD_DIR": str(home / "downloads"),
-    }
-
-
 def gpodder(feed_url, output, folder):
     if not shutil.which("gpo"):
         return None
@@ -129,21 +112,9 @@ def gpodder(feed_url, output, folder):
         subprocess.run(["gpo", *command], env=env, check=True, capture_output=True, timeout=300)
     with sqlite3.connect(folder / "gpodder-home" / "gpodder" / "Database") as db:
         rows = db.execute("SELECT guid, description, description_html FROM episode").fetchall()
-    with open(shutil.which("gpo")) as script:
-        python = script.readline().removeprefix("#!").strip()
-    shown = subprocess.run(
-        [
-            python,
-            "-c",
-            "import json, sys; from gpodder.util import remove_html_tags; "
-            "print(json.dumps([remove_html_tags(t) for t in json.load(sys.stdin)]))",
-        ],
-        input=json.dumps([text or html for _, text, html in rows]),
-        capture_output=True,
-        text=True,
-        check=True,
+    texts = dict(
+        zip([r[0] for r in rows], as_gpodder_shows([t or h for _, t, h in rows]), strict=True)
     )
-    texts = dict(zip([r[0] for r in rows], json.loads(shown.stdout), strict=True))
     downloaded = list((folder / "gpodder-home" / "downloads").rglob("*.mp3"))
     item = next(i for i in items(output) if i.findtext("guid") == stem)
     audio = output / urlsplit(item.find("enclosure").get("url")).path.lstrip("/")
@@ -155,18 +126,8 @@ def gpodder(feed_url, output, folder):
 def newsboat(feed_url, folder):
     if not shutil.which("newsboat"):
         return None
-    home = folder / "newsboat-home"
-    env = client_env(home)
-    (home / "urls").write_text(f"{feed_url}\n")
-    (home / "config").mkdir()
-    (home / "config" / "newsboat").write_text("")
-    cache = home / "cache.db"
-    command = ["newsboat", "-u", str(home / "urls"), "-c", str(cache)]
-    command += ["-C", str(home / "config" / "newsboat"), "-x", "reload"]
-    subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
-    with sqlite3.connect(cache) as db:
-        rows = db.execute("SELECT guid, content FROM rss_item").fetchall()
-    texts = {guid: unescape(re.sub(r"<[^>]+>", " ", content)) for guid, content in rows}
+    rows = newsboat_items(feed_url, folder / "newsboat-home")
+    texts = {guid: unescape(re.sub(r"<[^>]+>", " ", content)) for guid, _, content, _ in rows}
     return row(texts, ["not read"], "-", {})
 
 

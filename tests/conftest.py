@@ -13,6 +13,8 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from transcript_podcast.check.site import check_site
+from transcript_podcast.core.standards import ITUNES_NS, PODCAST_NS
 from transcript_podcast.tools.preview_server import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,6 +164,7 @@ def seed_site():
     return narrated_seeds()[1]
 
 
+NS = {"itunes": ITUNES_NS, "podcast": PODCAST_NS}  # prefixes for lxml finds in a feed
 NPM_CI = "Node.js, then npm ci in the project"
 # How each npm feed parser the tests run is called on a feed's text.
 NODE_FEED_PARSERS = {
@@ -184,6 +187,19 @@ def require(available, what, install):
     reason = f"{what} is not installed ({install})"
     MISSING[reason] = (what, install)
     pytest.skip(reason)
+
+
+def feed_check_problems_after(output, folder, old, new):
+    """The feed check's problems for a copy of the built ``output`` (which it passes) in
+    ``folder`` whose feed has its first ``old`` replaced by ``new``."""
+    assert check_site(output) == []
+    site = Path(folder) / "site"
+    shutil.copytree(output, site)
+    feed = site / "feed.xml"
+    text = feed.read_text()
+    assert old in text
+    feed.write_text(text.replace(old, new, 1))
+    return check_site(site)
 
 
 def parsed_by_node(package, feed, expression):

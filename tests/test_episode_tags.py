@@ -2,21 +2,21 @@
 ``podcast:episode``) in a real Pelican build, read by podcastparser, feedparser and
 podcast-partytime, and refused by the feed check when malformed."""
 
-import shutil
-
 import feedparser
 import podcastparser
 import pytest
 from lxml import etree
 
-from transcript_podcast.check.site import check_site
+from .conftest import (
+    NS,
+    SEEDS,
+    build,
+    feed_check_problems_after,
+    make_project,
+    parsed_by_node,
+    run_pelican,
+)
 
-from .conftest import SEEDS, build, make_project, parsed_by_node, run_pelican
-
-NS = {
-    "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
-    "podcast": "https://podcastindex.org/namespace/1.0",
-}
 NUMBERED = "001_fcc1d385489321ae"
 PLAIN = "000_cf1f7d48bab437eb"
 # Remote audio only so that partytime, which skips items without an enclosure, keeps both.
@@ -111,12 +111,5 @@ def test_a_bad_episode_type_is_reported_at_its_sidecar_line(tmp_path):
     ],
 )
 def test_the_feed_check_refuses_malformed_tags(output, tmp_path, old, new, problem):
-    assert check_site(output) == []
-    site = tmp_path / "site"
-    shutil.copytree(output, site)
-    feed = site / "feed.xml"
-    text = feed.read_text()
-    assert old in text
-    feed.write_text(text.replace(old, new))
-    problems = check_site(site)
+    problems = feed_check_problems_after(output, tmp_path, old, new)
     assert any(problem in p for p in problems), problems

@@ -5,9 +5,6 @@ touched; they see what a listener's app would: every episode, the descriptions a
 (apostrophes kept), and an episode downloaded byte for byte.
 """
 
-import json
-import os
-import re
 import shutil
 import socket
 import sqlite3
@@ -19,11 +16,11 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree
 
-from transcript_podcast.core.seeds.files import load_episode
 from transcript_podcast.tools.preview_server import make_server
 
 from .audio_samples import write_mp3
-from .conftest import ROOT, SEEDS, build, make_project, require
+from .conftest import SEEDS, build, make_project, require
+from .podcast_clients import ENTITY, as_gpodder_shows, client_env, newsboat_items, words_to_keep
 from .test_build import TITLES
 
 WITH_AUDIO = "000_cf1f7d48bab437eb"
@@ -50,51 +47,12 @@ def served(tmp_path_factory):
     server.server_close()
 
 
-def client_env(home):
-    home.mkdir(parents=True, exist_ok=True)
-    return {
-        "HOME": str(home),
-        "PATH": os.environ["PATH"],
-        "LANG": "C.UTF-8",
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "GPODDER_HOME": str(home / "gpodder"),
-        "GPODDER_DOWNLOAD_DIR": str(home / "downloads"),
-    }
-
-
 def run(command, env):
     result = subprocess.run(
         command, env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, (command, result.stdout, result.stderr)
     return result.stdout
-
-
-def words_to_keep(guid):
-    """The words of an episode's show notes with an apostrophe, ampersand or dash."""
-    notes = load_episode(next(s for s in SEEDS if s.stem == guid), ROOT).notes
-    return re.findall(r"[^\s<>]*['&—][^\s<>]*", notes[:1500].rsplit(" ", 1)[0])
-
-
-def as_gpodder_shows(html_texts):
-    """The texts as gPodder shows them: its own ``remove_html_tags``, run by gpo's Python."""
-    with open(shutil.which("gpo")) as script:
-        python = script.readline().removeprefix("#!").strip()
-    code = (
-        "import json, sys; from gpodder.util import remove_html_tags; "
-        "print(json.dumps([remove_html_tags(t) for t in json.load(sys.stdin)]))"
-    )
-    result = subprocess.run(
-        [python, "-c", code],
-        input=json.dumps(html_texts),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def test_gpodder_subscribes_downloads_and_keeps_apostrophes(served, tmp_path):
@@ -114,7 +72,7 @@ def test_gpodder_subscribes_downloads_and_keeps_apostrophes(served, tmp_path):
     shown = as_gpodder_shows([text or html for _, _, text, html, _ in episodes])
     kept = 0
     for (guid, *_), text in zip(episodes, shown, strict=True):
-        assert not re.search(r"&(#\w+|[a-z]+);", text), (guid, text[:200])
+        assert not ENTITY.search(text), (guid, text[:200])
         for word in words_to_keep(guid):
             assert word in text, (guid, word, text[:300])
             kept += 1
@@ -133,27 +91,10 @@ def test_gpodder_subscribes_downloads_and_keeps_apostrophes(served, tmp_path):
 def test_newsboat_reloads_the_feed_and_sees_every_item(served, tmp_path):
     require(shutil.which("newsboat"), "newsboat", "apt-get install newsboat")
     feed_url, _ = served
-    home = tmp_path / "home"
-    env = client_env(home)
-    (home / "urls").write_text(f"{feed_url}\n")
-    (home / "config").mkdir()
-    (home / "config" / "newsboat").write_text("")
-    cache = home / "cache.db"
-    command = [
-        "newsboat",
-        "-u",
-        str(home / "urls"),
-        "-c",
-        str(cache),
-        "-C",
-        str(home / "config" / "newsboat"),
-    ]
-    run([*command, "-x", "reload"], env)
-    with sqlite3.connect(cache) as db:
-        items = db.execute("SELECT guid, title, content, enclosure_url FROM rss_item").fetchall()
+    items = newsboat_items(feed_url, tmp_path / "home")
     assert {guid: title for guid, title, *_ in items} == TITLES
     for guid, _, content, _ in items:
-        assert not re.search(r"&(#\w+|[a-z]+);", unescape(content)), guid
+        assert not ENTITY.search(unescape(content)), guid
     enclosures = {guid: enclosure for guid, *_, enclosure in items}
     assert enclosures[WITH_AUDIO].endswith(".mp3")
     assert len(SEEDS) == len(items)
