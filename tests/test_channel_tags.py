@@ -230,7 +230,7 @@ def test_a_complete_show_says_so_in_both_namespaces(plain_project):
     show = channel(
         build(plain_project, PODCAST_NARRATION=False, PODCAST_SEARCH=False, PODCAST_COMPLETE=True)
     )
-    assert show.findtext("itunes:complete", namespaces=NS) == "yes"
+    assert show.findtext("itunes:complete", namespaces=NS) == "Yes"  # as Apple writes it
     (frequency,) = show.findall("podcast:updateFrequency", NS)
     assert (frequency.attrib, frequency.text) == ({"complete": "true"}, "Complete")
 

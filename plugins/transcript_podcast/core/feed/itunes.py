@@ -126,14 +126,27 @@ class JpegOrPngImage:
 
 
 class ItunesExtension(BooleanExplicit, JpegOrPngImage, PodcastExtension):
-    """Channel iTunes tags: a true/false explicit flag, only Apple's current categories, and
-    any JPEG or PNG artwork URL."""
+    """Channel iTunes tags: a true/false explicit flag, only Apple's current categories, any
+    JPEG or PNG artwork URL, and ``itunes:complete`` written ``Yes`` as Apple's guide has it
+    (feedgen writes ``yes``)."""
+
+    _complete = False
 
     def extend_rss(self, rss_feed):
         rss_feed = super().extend_rss(rss_feed)
         self.add_explicit(rss_feed[0])
         self.add_image(rss_feed[0])
+        if self._complete:
+            xml_elem(f"{{{ITUNES_NS}}}complete", rss_feed[0]).text = "Yes"
         return rss_feed
+
+    def itunes_complete(self, itunes_complete=None):
+        """True: the show will have no more episodes (Apple then stops checking the feed)."""
+        if itunes_complete is not None:
+            if not isinstance(itunes_complete, bool):
+                raise ValueError("itunes:complete is True or False")
+            self._complete = itunes_complete
+        return self._complete
 
     def itunes_category(self, itunes_category=None, replace=False, **kwargs):
         """Only categories from Apple's current list are accepted."""
