@@ -73,6 +73,8 @@ def test_each_tag_is_written_as_the_namespace_documents_it(output):
         "href": show.find("itunes:image", NS).get("href"),
         "alt": "Two hosts at a synthesizer",
         "aspect-ratio": "1/1",
+        "width": "1400",  # read from content/images/cover.png
+        "height": "1400",
         "purpose": "artwork",
     }
     (funding,) = show.findall("podcast:funding", NS)
@@ -200,6 +202,7 @@ def test_feedsmith_reads_the_tags(output):
         ('url="https://example.org/support"', 'url="support"', "<podcast:funding url> 'support'"),
         ('feedGuid="917393e3', 'feedGuid="x917393e3', "<podcast:remoteItem feedGuid>"),
         ('aspect-ratio="1/1"', 'aspect-ratio="square"', "'square' is not a ratio"),
+        ('width="1400"', 'width="1500"', "says width 1500, height 1400; the file is 1400×1400"),
         (' url="https://example.org/license"', "", "is not a well-known license"),
         (' season="2"', ' season="two"', "<podcast:trailer season> 'two'"),
         ('pubdate="Mon, ', 'pubdate="Tue, ', "says Tue, but that day is a Mon"),

@@ -12,6 +12,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ..core.artwork import apple_cover_problem
 from ..core.locations import is_http_url
 from ..core.standards import (
     ATOM_NS,
@@ -25,7 +26,7 @@ from ..core.standards import (
     podcast_guid,
 )
 from .chapters import duration_seconds, json_chapter_problems, psc_problems
-from .namespace_tags import channel_problems, image_problems
+from .namespace_tags import channel_problems, file_image_size, image_problems
 
 NS = {"podcast": PODCAST_NS, "itunes": ITUNES_NS, "atom": ATOM_NS, "psc": PSC_NS}
 CHANNEL_TAGS = ("title", "link", "description", "language")
@@ -234,6 +235,11 @@ class FeedCheck:
         local = self.local_file(href)
         if local is not None and not local.is_file():
             self.report(where, f"<itunes:image> {href} is not in the output")
+        elif local is not None and where == "channel":
+            size = file_image_size(local)
+            problem = size and apple_cover_problem(size)
+            if problem:
+                self.report(where, f"cover art {href} {problem}")
 
     def check_transcript(self, where, transcript):
         url, kind, rel = (transcript.get(a) for a in ("url", "type", "rel"))

@@ -9,6 +9,7 @@ import re
 import uuid
 from datetime import datetime
 
+from ..core.artwork import image_size
 from ..core.locations import is_http_url
 from ..core.standards import KNOWN_LICENSES, LONG_TEXT, PODCAST_NS, SHORT_TEXT, is_rrule
 
@@ -57,7 +58,21 @@ def image_problems(image, local_file):
     local = local_file(href)
     if local is not None and not local.is_file():
         found.append(f"<podcast:image> {href} is not in the output")
+    elif local is not None and image.get("width"):
+        size = file_image_size(local)
+        said = (image.get("width"), image.get("height", str(size[1]) if size else None))
+        if size and said != (str(size[0]), str(size[1])):
+            found.append(
+                f"<podcast:image> says width {said[0]}, height {said[1]}; "
+                f"the file is {size[0]}×{size[1]} px"
+            )
     return found
+
+
+def file_image_size(path):
+    """``(width, height)`` of an image file in the output, or None."""
+    with open(path, "rb") as file:
+        return image_size(file.read(1 << 16))
 
 
 def url_problems(element, tag, attribute="url"):

@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+from ..core.artwork import apple_cover_problem, image_size
 from ..core.errors import TranscriptError
 from ..core.feed.enclosures import enclosure, local_audio_file
 from ..core.feed.rss import Channel, FeedItem, absolute_url, build_feed
@@ -47,7 +48,31 @@ def host(value):
     return Person(name=value) if isinstance(value, str) else person_from(value)
 
 
-def channel_from_settings(settings):
+def cover_art_size(generator):
+    """Pixel size of the cover art when it is one of the site's static files (read from its
+    source: static files are copied after the feed is written), else None.  A cover Apple
+    would refuse is named in a warning; ``python -m transcript_podcast check`` refuses it."""
+    cover = generator.settings["PODCAST_IMAGE"]
+    source = next(
+        (
+            static.source_path
+            for static in generator.context.get("static_content", {}).values()
+            if static.save_as == cover
+        ),
+        None,
+    )
+    if source is None:
+        return None
+    with open(source, "rb") as file:
+        size = image_size(file.read(1 << 16))
+    problem = size and apple_cover_problem(size)
+    if problem:
+        where = os.path.relpath(source, generator.settings["PATH"])
+        logger.warning("Cover art %s %s", where, problem)
+    return size
+
+
+def channel_from_settings(settings, cover_size=None):
     site = site_url(settings)
     author = settings["PODCAST_AUTHOR"] or settings.get("AUTHOR") or settings["SITENAME"]
     return Channel(
@@ -72,6 +97,7 @@ def channel_from_settings(settings):
         max_items=settings["PODCAST_MAX_ITEMS"],
         hubs=tuple(settings["PODCAST_WEBSUB_HUBS"]),
         image_alt=settings["PODCAST_IMAGE_ALT"],
+        image_size=cover_size,
         funding=funding_links(settings["PODCAST_FUNDING"]),
         license=show_license(settings["PODCAST_LICENSE"]),
         txt=txt_records(settings["PODCAST_TXT"]),
@@ -165,5 +191,6 @@ def write_feed(generator, writer):
     ]
     path = Path(generator.output_path, settings["PODCAST_FEED_PATH"])
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(build_feed(channel_from_settings(settings), items))
+    channel = channel_from_settings(settings, cover_art_size(generator))
+    path.write_bytes(build_feed(channel, items))
     logger.info("Wrote the podcast feed %s with %d episode(s)", path, len(items))

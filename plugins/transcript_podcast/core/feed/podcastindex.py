@@ -74,6 +74,8 @@ class Image:
     mime_type: str | None = None
     aspect_ratio: str = "1/1"
     purpose: str = "artwork"
+    width: int | None = None
+    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,10 @@ def image_element(parent, image):
     if image.alt:
         element.attrib["alt"] = image.alt
     element.attrib["aspect-ratio"] = image.aspect_ratio
+    if image.width:
+        element.attrib["width"] = str(image.width)
+    if image.height:
+        element.attrib["height"] = str(image.height)
     if image.mime_type:
         element.attrib["type"] = image.mime_type
     element.attrib["purpose"] = image.purpose

@@ -7,6 +7,7 @@ clock: ``lastBuildDate`` is the newest episode's date, so two builds are byte-id
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from html import escape
+from math import gcd
 
 from feedgen.feed import FeedGenerator
 from feedgen.util import formatRFC2822
@@ -62,6 +63,7 @@ class Channel:
     max_items: int | None = None
     hubs: tuple[str, ...] = ()  # WebSub hubs, written as <atom:link rel="hub">
     image_alt: str | None = None
+    image_size: tuple[int, int] | None = None  # the cover's pixels, when the build can read it
     funding: tuple[Funding, ...] = ()
     license: License | None = None
     txt: tuple[Txt, ...] = ()
@@ -210,6 +212,22 @@ def trailers(channel, items):
         )
 
 
+def cover_image(channel):
+    """The cover as ``podcast:image``: its alt text, and its size when the build read it."""
+    alt = channel.image_alt or f"{channel.title} cover art"
+    if channel.image_size is None:
+        return Image(channel.image_url, alt)
+    width, height = channel.image_size
+    divisor = gcd(width, height) or 1
+    return Image(
+        channel.image_url,
+        alt,
+        aspect_ratio=f"{width // divisor}/{height // divisor}",
+        width=width,
+        height=height,
+    )
+
+
 def feed_generator(channel):
     generator = FeedGenerator()
     generator.register_extension(
@@ -249,7 +267,7 @@ def feed_generator(channel):
     index.podcast_locked(channel.locked, channel.owner_email)
     index.podcast_medium(channel.medium)
     index.podcast_person(list(channel.hosts))
-    index.podcast_image(Image(channel.image_url, channel.image_alt or f"{channel.title} cover art"))
+    index.podcast_image(cover_image(channel))
     for funding in channel.funding:
         index.podcast_funding(funding)
     if channel.license is not None:
