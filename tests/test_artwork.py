@@ -6,11 +6,12 @@ import shutil
 import subprocess
 
 import pytest
+from lxml import etree
 
 from transcript_podcast.check.site import check_site
 from transcript_podcast.core.artwork import apple_cover_problem, image_size
 
-from .conftest import SEEDS, build, make_project, require
+from .conftest import NS, SEEDS, build, make_project, require
 
 
 def make_image(path, width, height):
@@ -68,3 +69,18 @@ def test_a_small_cover_is_named_by_the_build_and_refused_by_the_check(tmp_path, 
     assert 'aspect-ratio="1/1" width="1000" height="1000"' in feed
     problems = check_site(output)
     assert any("cover art http" in p and "is 1000×1000 px" in p for p in problems), problems
+
+
+def test_a_cover_linked_from_outside_the_project_is_not_read(tmp_path, caplog):
+    """Not even its size reaches the feed: the file is not published either."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", SEEDS[:1])
+    elsewhere = make_image(tmp_path / "elsewhere.png", 2000, 2000)
+    cover = project / "content" / "images" / "cover.png"
+    cover.unlink()
+    cover.symlink_to(elsewhere)
+    output = build(project, PODCAST_NARRATION=False, PODCAST_SEARCH=False)
+    assert "content/images/cover.png leads outside the project" in caplog.text
+    image = etree.parse(output / "feed.xml").find("channel/podcast:image", NS)
+    assert image.get("width") is None
+    assert not (output / "images" / "cover.png").exists()

@@ -25,6 +25,7 @@ from ..core.settings import (
     txt_records,
 )
 from .articles import episode_articles
+from .content_links import outside
 from .stop import stop
 from .writer import ChangedOnlyWriter
 
@@ -49,15 +50,16 @@ def host(value):
 
 
 def cover_art_size(generator):
-    """Pixel size of the cover art when it is one of the site's static files (read from its
-    source: static files are copied after the feed is written), else None.  A cover Apple
+    """Pixel size of the cover art when it is one of the site's static files inside the
+    project (read from its source: static files are copied after the feed is written), else
+    None.  A cover Apple
     would refuse is named in a warning; ``python -m transcript_podcast check`` refuses it."""
     cover = generator.settings["PODCAST_IMAGE"]
     source = next(
         (
             static.source_path
             for static in generator.context.get("static_content", {}).values()
-            if static.save_as == cover
+            if static.save_as == cover and not outside(static, generator.settings["PATH"])
         ),
         None,
     )
