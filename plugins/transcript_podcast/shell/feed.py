@@ -52,8 +52,8 @@ def host(value):
 def cover_art_size(generator):
     """Pixel size of the cover art when it is one of the site's static files inside the
     project (read from its source: static files are copied after the feed is written), else
-    None.  A cover Apple
-    would refuse is named in a warning; ``python -m transcript_podcast check`` refuses it."""
+    None.  A cover Apple would refuse is named in a warning; ``python -m transcript_podcast
+    check`` refuses it."""
     cover = generator.settings["PODCAST_IMAGE"]
     source = next(
         (
